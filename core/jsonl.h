@@ -12,6 +12,13 @@
 #include "core/figure.h"
 #include "core/strbuf.h"
 
+/* Appends s as a JSON string literal (quotes, escapes for '"', '\\' and
+ * control characters; UTF-8 passed through). NULL appends null. */
+void ms_json_quote(const char *s, ms_strbuf *sb);
+
+/* Appends a number, or null when it is not finite. */
+void ms_json_number(double value, ms_strbuf *sb);
+
 /* Appends one figure as a JSON object and a '\n'. */
 void ms_jsonl_format_figure(const ms_figure *f, ms_strbuf *sb);
 

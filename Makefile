@@ -1,0 +1,42 @@
+# The README's two commands: `make run` and `make test`. Both install what is
+# missing (as root; otherwise they say what to install and exit 3), then
+# configure and build with CMake.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+CMAKE_ARGS ?=
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+MIGSTAT    := $(BUILD)/migstat
+
+.PHONY: all deps test-deps build run test test-asan clean
+
+all: build
+
+deps:
+	@sh scripts/ensure-deps.sh
+
+test-deps:
+	@sh scripts/ensure-deps.sh --test
+
+build: deps
+	cmake -S . -B $(BUILD) -DMS_TESTS=OFF $(CMAKE_ARGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job: every shipped figure table -> out/report.md with charts.
+run: build
+	$(MIGSTAT) report data/figures/*.csv -o out
+	@echo "report: out/report.md"
+
+test: test-deps
+	cmake -S . -B $(BUILD) -DMS_TESTS=ON $(CMAKE_ARGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The same suite under AddressSanitizer + UndefinedBehaviorSanitizer.
+test-asan: test-deps
+	cmake -S . -B $(ASAN_BUILD) -DMS_TESTS=ON -DMS_SANITIZE=ON $(CMAKE_ARGS) >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) out

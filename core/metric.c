@@ -1,0 +1,171 @@
+/* metric.c — the metric registry: data/metrics.tsv read into memory.
+ * Lines: "name<TAB>family<TAB>unit<TAB>description"; the first non-comment
+ * line is the header; '#' starts a comment line; blank lines are skipped. */
+#include "core/metric.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ms_metric_registry_init(ms_metric_registry *reg)
+{
+    reg->items = NULL;
+    reg->count = 0;
+    ms_arena_init(&reg->arena);
+}
+
+void ms_metric_registry_free(ms_metric_registry *reg)
+{
+    free(reg->items);
+    ms_arena_free(&reg->arena);
+    ms_metric_registry_init(reg);
+}
+
+/* Splits line[0..len) at tabs into at most 4 fields; returns the count. */
+static size_t split_tabs(const char *line, size_t len, const char *field[4], size_t flen[4],
+                         size_t fcol[4])
+{
+    size_t n = 0, start = 0;
+    for (size_t i = 0; i <= len && n < 4; i++) {
+        if (i == len || line[i] == '\t') {
+            field[n] = line + start;
+            flen[n] = i - start;
+            fcol[n] = start + 1;
+            n++;
+            start = i + 1;
+        }
+    }
+    return n;
+}
+
+static bool valid_name(const char *s, size_t len)
+{
+    if (len == 0)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
+            return false;
+    }
+    return true;
+}
+
+ms_status ms_metric_registry_load_text(ms_metric_registry *reg, const char *name,
+                                       const char *text, size_t len, ms_diag *diag)
+{
+    ms_status status = MS_OK;
+    bool header_seen = false;
+    size_t cap = reg->count;
+    int64_t lineno = 0;
+    for (size_t pos = 0; pos < len;) {
+        const char *line = text + pos;
+        const char *nl = memchr(line, '\n', len - pos);
+        size_t llen = nl ? (size_t)(nl - line) : len - pos;
+        pos += llen + (nl ? 1 : 0);
+        lineno++;
+        if (llen && line[llen - 1] == '\r')
+            llen--;
+        if (llen == 0 || line[0] == '#')
+            continue;
+        if (!header_seen) {
+            header_seen = true;
+            if (llen < 4 || strncmp(line, "name", 4) != 0) {
+                ms_diag_error(diag, name, lineno, 1, "expected header 'name<TAB>family<TAB>unit<TAB>description'");
+                return MS_ERR_DATA;
+            }
+            continue;
+        }
+        const char *f[4];
+        size_t fl[4], fc[4];
+        size_t n = split_tabs(line, llen, f, fl, fc);
+        if (n < 3) {
+            ms_diag_error(diag, name, lineno, 1, "expected at least 3 tab-separated fields, found %zu", n);
+            status = MS_ERR_DATA;
+            continue;
+        }
+        if (!valid_name(f[0], fl[0])) {
+            ms_diag_error(diag, name, lineno, 1, "metric name '%.*s' must be lowercase letters, digits and '_'",
+                          (int)fl[0], f[0]);
+            status = MS_ERR_DATA;
+            continue;
+        }
+        if (!valid_name(f[1], fl[1])) {
+            ms_diag_error(diag, name, lineno, (int64_t)fc[1], "family '%.*s' must be lowercase letters, digits and '_'",
+                          (int)fl[1], f[1]);
+            status = MS_ERR_DATA;
+            continue;
+        }
+        char key[128];
+        snprintf(key, sizeof key, "%.*s", (int)fl[0], f[0]);
+        if (ms_metric_find(reg, key)) {
+            ms_diag_error(diag, name, lineno, 1, "metric '%s' defined twice", key);
+            status = MS_ERR_DATA;
+            continue;
+        }
+        if (reg->count == cap) {
+            cap = cap ? cap * 2 : 32;
+            ms_metric *items = realloc(reg->items, cap * sizeof *items);
+            if (!items)
+                return MS_ERR_NOMEM;
+            reg->items = items;
+        }
+        ms_metric *m = &reg->items[reg->count];
+        m->name = ms_arena_strndup(&reg->arena, f[0], fl[0]);
+        m->family = ms_arena_strndup(&reg->arena, f[1], fl[1]);
+        m->unit = ms_arena_strndup(&reg->arena, f[2], fl[2]);
+        m->description = ms_arena_strndup(&reg->arena, n > 3 ? f[3] : "", n > 3 ? fl[3] : 0);
+        if (!m->name || !m->family || !m->unit || !m->description)
+            return MS_ERR_NOMEM;
+        reg->count++;
+    }
+    if (!header_seen) {
+        ms_diag_error(diag, name, 0, 0, "metric registry is empty");
+        return MS_ERR_DATA;
+    }
+    return status;
+}
+
+ms_status ms_metric_registry_load(ms_metric_registry *reg, const char *path, ms_diag *diag)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
+        return MS_ERR_IO;
+    }
+    ms_strbuf sb;
+    ms_strbuf_init(&sb);
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        ms_strbuf_append(&sb, buf, n);
+    bool read_error = ferror(fp) != 0;
+    fclose(fp);
+    ms_status st;
+    if (read_error) {
+        ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, path, 0, 0, "read error");
+        st = MS_ERR_IO;
+    } else if (ms_strbuf_failed(&sb)) {
+        st = MS_ERR_NOMEM;
+    } else {
+        st = ms_metric_registry_load_text(reg, path, ms_strbuf_str(&sb), sb.len, diag);
+    }
+    ms_strbuf_free(&sb);
+    return st;
+}
+
+const ms_metric *ms_metric_find(const ms_metric_registry *reg, const char *name)
+{
+    if (!name)
+        return NULL;
+    for (size_t i = 0; i < reg->count; i++)
+        if (strcmp(reg->items[i].name, name) == 0)
+            return &reg->items[i];
+    return NULL;
+}
+
+const char *ms_data_dir(void)
+{
+    const char *env = getenv("MIGSTAT_DATA_DIR");
+    return env && *env ? env : MS_DATA_DIR;
+}

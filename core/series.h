@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "core/figure.h"
 #include "core/status.h"
+#include "core/strbuf.h"
 
 typedef struct ms_series_key {
     const char *metric;
@@ -23,7 +24,8 @@ typedef struct ms_series_key {
 ms_series_key ms_series_key_of(const ms_figure *f);
 /* Total order over keys (metric, kind, place, subject, source; NULL first). */
 int ms_series_key_compare(const ms_series_key *a, const ms_series_key *b);
-/* "metric/kind place subject source" for messages (appended to sb). */
+/* "metric/kind place subject source" for messages (appended to sb); a
+ * field not given prints as "-". */
 void ms_series_key_format(const ms_series_key *key, ms_strbuf *sb);
 
 typedef struct ms_series {
@@ -45,8 +47,9 @@ ms_status ms_series_group(const ms_figure_set *set, ms_series_set *out,
                           size_t *n_without_period);
 void ms_series_set_free(ms_series_set *ss);
 
-/* The figure of series s for exactly period p; NULL if none. If several
- * figures share the period the first (lowest line/offset) is returned. */
+/* The figure of series s for exactly period p; NULL if none (binary search).
+ * If several figures share the period the first (lowest line, then offset,
+ * then position in the set) is returned. */
 const ms_figure *ms_series_find_period(const ms_series *s, ms_period p);
 
 #endif

@@ -1,0 +1,97 @@
+/* args.c — one option parser for every command (getopt_long); each command
+ * says which options beyond the input ones it takes. */
+#include "cli/cli.h"
+#include "plots/plots.h"
+
+#include <getopt.h>
+#include <string.h>
+
+enum {
+    OPT_METRICS = 256,
+    OPT_SOURCE,
+    OPT_YOY,
+    OPT_NUM,
+    OPT_DEN,
+    OPT_SVG,
+    OPT_PNG,
+    OPT_PDF,
+    OPT_GNUPLOT,
+    OPT_NO_CHARTS,
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"metrics", required_argument, NULL, OPT_METRICS},
+    {"source", required_argument, NULL, OPT_SOURCE},
+    {"quiet", no_argument, NULL, 'q'},
+    {"output", required_argument, NULL, 'o'},
+    {"to", required_argument, NULL, 't'},
+    {"yoy", no_argument, NULL, OPT_YOY},
+    {"num", required_argument, NULL, OPT_NUM},
+    {"den", required_argument, NULL, OPT_DEN},
+    {"svg", no_argument, NULL, OPT_SVG},
+    {"png", no_argument, NULL, OPT_PNG},
+    {"pdf", no_argument, NULL, OPT_PDF},
+    {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
+    {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
+    {NULL, 0, NULL, 0},
+};
+
+/* Which option group an option belongs to (0 = input options, always on). */
+static unsigned group_of(int c)
+{
+    switch (c) {
+    case 'o': return CLI_OPT_OUTPUT;
+    case 't': return CLI_OPT_TO;
+    case OPT_YOY: return CLI_OPT_YOY;
+    case OPT_NUM:
+    case OPT_DEN: return CLI_OPT_RATIO;
+    case OPT_SVG:
+    case OPT_PNG:
+    case OPT_PDF:
+    case OPT_GNUPLOT:
+    case OPT_NO_CHARTS: return CLI_OPT_CHARTS;
+    default: return 0;
+    }
+}
+
+int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowed, cli_args *out)
+{
+    memset(out, 0, sizeof *out);
+    out->input.format = "auto";
+    optind = 1;
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, "f:qo:t:", long_options, NULL)) != -1) {
+        if (c == '?' || c == ':') {
+            const char *bad = argv[optind - 1];
+            cli_error("%s: unknown option or missing value '%s'", cmd->name, bad ? bad : "");
+            return cli_usage(cmd, true);
+        }
+        unsigned group = group_of(c);
+        if (group && !(allowed & group)) {
+            cli_error("%s: option '%s' does not apply to this command", cmd->name, argv[optind - 1]);
+            return cli_usage(cmd, true);
+        }
+        switch (c) {
+        case 'f': out->input.format = optarg; break;
+        case 'q': out->input.quiet = true; break;
+        case OPT_METRICS: out->input.metrics_path = optarg; break;
+        case OPT_SOURCE: out->input.source = optarg; break;
+        case 'o': out->output = optarg; break;
+        case 't': out->to = optarg; break;
+        case OPT_YOY: out->yoy = true; break;
+        case OPT_NUM: out->num = optarg; break;
+        case OPT_DEN: out->den = optarg; break;
+        case OPT_SVG: out->chart_formats |= MS_PLOT_SVG; break;
+        case OPT_PNG: out->chart_formats |= MS_PLOT_PNG; break;
+        case OPT_PDF: out->chart_formats |= MS_PLOT_PDF; break;
+        case OPT_GNUPLOT: out->gnuplot = optarg; break;
+        case OPT_NO_CHARTS: out->no_charts = true; break;
+        default: return cli_usage(cmd, true);
+        }
+    }
+    out->paths = argv + optind;
+    out->n_paths = argc - optind;
+    return -1;
+}

@@ -1,0 +1,97 @@
+/* cli.h — what the command files share: the command table entry, loading
+ * inputs with accounting, printing diagnostics. Only cli/ prints or exits. */
+#ifndef MS_CLI_H
+#define MS_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/diag.h"
+#include "core/figure.h"
+#include "core/metric.h"
+#include "core/status.h"
+
+/* One command: name, one-line summary, handler (argc/argv start at the
+ * command name), usage text printed by --help. */
+typedef struct ms_command {
+    const char *name;
+    const char *summary;
+    int (*run)(int argc, char **argv);
+    const char *usage;
+} ms_command;
+
+/* Options every command that reads figures accepts. */
+typedef struct cli_input_options {
+    const char *metrics_path; /* NULL = data dir's metrics.tsv */
+    const char *format;       /* "auto", "csv", "jsonl" */
+    const char *source;       /* source id override, or NULL */
+    bool quiet;               /* no accounting line */
+} cli_input_options;
+
+/* Loaded inputs: the figures, the registry and the run's diagnostics. */
+typedef struct cli_inputs {
+    ms_metric_registry metrics;
+    ms_figure_set figures;
+    ms_diag diag;
+} cli_inputs;
+
+/* Reads every path ("-" = stdin; none = stdin) into in->figures, printing
+ * each problem as "file:line:column: reason" and, unless quiet, the
+ * accounting line on stderr. Returns MS_OK, MS_ERR_DATA (something was
+ * rejected; good records are still loaded), or a fatal status. */
+ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt,
+                          char **paths, int n_paths);
+void cli_inputs_free(cli_inputs *in);
+
+/* Prints every entry of diag to stderr. */
+void cli_print_diag(const ms_diag *diag);
+
+/* "migstat: <message>" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Writes text to path atomically, or to stdout when path is NULL or "-". */
+ms_status cli_write_output(const char *path, const char *data, size_t len);
+
+/* Prints usage of cmd on stdout (for --help) or stderr (after a usage
+ * error) and returns the exit code to use. */
+int cli_usage(const ms_command *cmd, bool error);
+
+/* Options beyond the input ones, allowed per command (bit set). */
+enum {
+    CLI_OPT_OUTPUT = 1u << 0,  /* -o, --output */
+    CLI_OPT_TO = 1u << 1,      /* -t, --to */
+    CLI_OPT_YOY = 1u << 2,     /* --yoy */
+    CLI_OPT_RATIO = 1u << 3,   /* --num, --den */
+    CLI_OPT_CHARTS = 1u << 4,  /* --svg --png --pdf --gnuplot --no-charts */
+};
+
+/* Everything a command line can say. */
+typedef struct cli_args {
+    cli_input_options input;
+    const char *output;
+    const char *to;
+    bool yoy;
+    const char *num, *den;
+    const char *gnuplot;
+    unsigned chart_formats; /* MS_PLOT_* bits; 0 = command default */
+    bool no_charts;
+    char **paths;           /* the operands */
+    int n_paths;
+} cli_args;
+
+/* Parses argv (argv[0] = command name) allowing the options in `allowed`.
+ * Returns -1 on success, else the exit code to return (usage printed). */
+int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowed, cli_args *out);
+
+/* The command table (main.c) and a lookup by name. */
+const ms_command *cli_find_command(const char *name);
+
+/* Command handlers, one file each. */
+int cmd_ingest(int argc, char **argv);
+int cmd_change(int argc, char **argv);
+int cmd_ratio(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_plot(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+#endif

@@ -1,0 +1,115 @@
+/* main.c — migstat's entry point: the command table, --help, --version,
+ * and the one place a status becomes an exit code (documented in
+ * docs/CLI.md: 0 ok, 1 usage, 2 bad input, 3 missing dependency,
+ * 4 conflicts, 5 system error). */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const ms_command commands[] = {
+    {"ingest", "read tables and figure files into figures (JSON Lines)", cmd_ingest,
+     "usage: migstat ingest [options] FILE... | -\n"
+     "Reads long-layout CSV tables or figure JSON Lines and writes figures as JSON Lines.\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
+     "      --source ID      source id for every figure (default: from the table or the file stem)\n"
+     "      --metrics FILE   metric registry (default: data/metrics.tsv)\n"
+     "  -q, --quiet          no accounting line on stderr\n"
+     "Exit: 0 all accepted, 2 something rejected (good rows are still written).\n"},
+    {"change", "period-over-period changes of every count series", cmd_change,
+     "usage: migstat change [options] FILE... | -\n"
+     "Computes absolute and percent changes along each series (metric, place, subject,\n"
+     "source), matched by calendar period: gaps are reported, never shifted.\n"
+     "      --yoy            compare with the same period a year earlier\n"
+     "  -t, --to FMT         jsonl (derived figures, default) or md (a table with gaps)\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
+     "      --metrics FILE   metric registry\n"
+     "  -q, --quiet          no accounting line on stderr\n"},
+    {"ratio", "ratio of two metrics for the same place, subject, period and source", cmd_ratio,
+     "usage: migstat ratio --num METRIC --den METRIC [options] FILE... | -\n"
+     "Writes kind-ratio figures (JSON Lines) with intervals carried through.\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
+     "      --metrics FILE   metric registry\n"
+     "  -q, --quiet          no accounting line on stderr\n"},
+    {"check", "consistency of figures across sources", cmd_check,
+     "usage: migstat check [options] FILE... | -\n"
+     "Compares figures of the same metric, period, place and subject across sources.\n"
+     "  -t, --to FMT         text (default) or jsonl (one finding per line)\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
+     "      --metrics FILE   metric registry\n"
+     "  -q, --quiet          no accounting line on stderr\n"
+     "Exit: 0 no conflict, 4 conflicts found, 2 bad input.\n"},
+    {"plot", "line charts per metric through gnuplot", cmd_plot,
+     "usage: migstat plot [options] -o DIR FILE... | -\n"
+     "Draws one time-series chart per metric (one line per place, subject and source).\n"
+     "  -o, --output DIR     folder for the charts (created if needed)\n"
+     "      --svg, --png, --pdf  formats (default: svg and png)\n"
+     "      --gnuplot PATH   gnuplot program (default: gnuplot on PATH)\n"
+     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
+     "      --metrics FILE   metric registry\n"
+     "  -q, --quiet          no accounting line on stderr\n"
+     "Exit: 3 when gnuplot is not installed (Debian package gnuplot-nox).\n"},
+    {"report", "the whole pipeline: figures, changes, checks, charts, report.md", cmd_report,
+     "usage: migstat report [options] -o DIR INPUT...\n"
+     "Reads every input, computes changes and ratios, checks consistency, draws the\n"
+     "charts and writes DIR/report.md (and DIR/figures.jsonl, DIR/charts/).\n"
+     "  -o, --output DIR     output folder (required)\n"
+     "      --no-charts      skip the charts (no gnuplot needed)\n"
+     "      --gnuplot PATH   gnuplot program (default: gnuplot on PATH)\n"
+     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
+     "      --metrics FILE   metric registry\n"
+     "  -q, --quiet          no accounting line on stderr\n"
+     "Exit: 0 ok (conflicts are reported in the report, not in the exit code),\n"
+     "2 some input rejected (the report is still written), 3 gnuplot missing.\n"},
+};
+
+const ms_command *cli_find_command(const char *name)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static void print_main_usage(FILE *out)
+{
+    fprintf(out, "usage: migstat COMMAND [options] [FILE...]\n\nCommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\n'migstat COMMAND --help' describes a command. Inputs are files or '-' (stdin);\n"
+                 "outputs are JSON Lines on stdout unless -o is given, so commands chain with '|'.\n"
+                 "Exit codes: 0 ok, 1 usage, 2 bad input data, 3 missing dependency,\n"
+                 "4 conflicts found (check), 5 system error.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_main_usage(stderr);
+        return ms_status_exit_code(MS_ERR_USAGE);
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("migstat %s\n", MS_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        print_main_usage(stdout);
+        return 0;
+    }
+    const ms_command *cmd = cli_find_command(argv[1]);
+    if (!cmd) {
+        cli_error("unknown command '%s' (see 'migstat --help')", argv[1]);
+        return ms_status_exit_code(MS_ERR_USAGE);
+    }
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            break;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return cli_usage(cmd, false);
+    }
+    return cmd->run(argc - 1, argv + 1);
+}

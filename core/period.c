@@ -1,0 +1,317 @@
+/* period.c — calendar periods as inclusive day-number ranges.
+ *
+ * Day numbers count from 1970-01-01 in the proleptic Gregorian calendar and
+ * are computed with the days-from-civil algorithm (eras of 400 years), never
+ * with mktime or TZ. Exports parsing of the ISO-like period forms migstat
+ * reads, shortest ISO formatting, and the calendar arithmetic stats need. */
+#include "core/period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* ----------------------------------------------------------- calendar */
+
+static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int ms_days_in_month(int year, int month)
+{
+    static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12)
+        return 0;
+    return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+int32_t ms_day_from_civil(int year, int month, int day)
+{
+    long y = (long)year - (month <= 2);
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;                                 /* [0, 399] */
+    long mp = (month + 9) % 12;                               /* March = 0 */
+    long doy = (153 * mp + 2) / 5 + day - 1;                  /* [0, 365] */
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;         /* [0, 146096] */
+    return (int32_t)(era * 146097 + doe - 719468);
+}
+
+void ms_civil_from_day(int32_t dayno, int *year, int *month, int *day)
+{
+    long z = (long)dayno + 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp < 10 ? mp + 3 : mp - 9;
+    *year = (int)(yoe + era * 400 + (m <= 2));
+    *month = (int)m;
+    *day = (int)d;
+}
+
+ms_period ms_period_none(void) { return (ms_period){MS_DAY_NONE, MS_DAY_NONE}; }
+
+bool ms_period_is_none(ms_period p) { return p.start == MS_DAY_NONE || p.end == MS_DAY_NONE; }
+
+/* ----------------------------------------------------------- parsing */
+
+/* Reads exactly n digits at s; -1 if any is not a digit. */
+static int read_digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+ms_status ms_date_parse(const char *s, size_t len, int32_t *out)
+{
+    if (len != 10 || s[4] != '-' || s[7] != '-')
+        return MS_ERR_DATA;
+    int y = read_digits(s, 4), m = read_digits(s + 5, 2), d = read_digits(s + 8, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > ms_days_in_month(y, m))
+        return MS_ERR_DATA;
+    *out = ms_day_from_civil(y, m, d);
+    return MS_OK;
+}
+
+size_t ms_date_format(int32_t dayno, char *buf)
+{
+    if (dayno == MS_DAY_NONE) {
+        buf[0] = '\0';
+        return 0;
+    }
+    int y, m, d;
+    ms_civil_from_day(dayno, &y, &m, &d);
+    if (y < 0 || y > 9999) {
+        buf[0] = '\0';
+        return 0;
+    }
+    snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    return 10;
+}
+
+/* One single form: YYYY, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-Sn, YYYYQn,
+ * YYYYMmm, YYYY-MM-DD. */
+static ms_status parse_single(const char *s, size_t len, ms_period *out)
+{
+    if (len < 4)
+        return MS_ERR_DATA;
+    int y = read_digits(s, 4);
+    if (y < 0)
+        return MS_ERR_DATA;
+    if (len == 4) {
+        *out = (ms_period){ms_day_from_civil(y, 1, 1), ms_day_from_civil(y, 12, 31)};
+        return MS_OK;
+    }
+    const char *r = s + 4;
+    size_t rl = len - 4;
+    if (rl >= 1 && r[0] == '-') {
+        r++;
+        rl--;
+    } else if (!(rl >= 2 && (r[0] == 'Q' || r[0] == 'M' || r[0] == 'S' || r[0] == 'H'))) {
+        return MS_ERR_DATA;
+    }
+    if (rl == 2 && (r[0] == 'Q' || r[0] == 'H' || r[0] == 'S')) {
+        int n = read_digits(r + 1, 1);
+        int parts = r[0] == 'Q' ? 4 : 2;
+        if (n < 1 || n > parts)
+            return MS_ERR_DATA;
+        int months = 12 / parts;
+        int m0 = (n - 1) * months + 1, m1 = n * months;
+        *out = (ms_period){ms_day_from_civil(y, m0, 1), ms_day_from_civil(y, m1, ms_days_in_month(y, m1))};
+        return MS_OK;
+    }
+    if (rl == 3 && r[0] == 'M') { /* Eurostat 2024M07 */
+        r++;
+        rl--;
+    }
+    if (rl == 2) {
+        int m = read_digits(r, 2);
+        if (m < 1 || m > 12)
+            return MS_ERR_DATA;
+        *out = (ms_period){ms_day_from_civil(y, m, 1), ms_day_from_civil(y, m, ms_days_in_month(y, m))};
+        return MS_OK;
+    }
+    int32_t day;
+    if (ms_date_parse(s, len, &day) == MS_OK) {
+        *out = (ms_period){day, day};
+        return MS_OK;
+    }
+    return MS_ERR_DATA;
+}
+
+ms_status ms_period_parse(const char *s, size_t len, ms_period *out)
+{
+    const char *slash = memchr(s, '/', len);
+    ms_period a, b;
+    if (!slash) {
+        if (parse_single(s, len, &a) != MS_OK)
+            return MS_ERR_DATA;
+        *out = a;
+        return MS_OK;
+    }
+    size_t la = (size_t)(slash - s);
+    if (parse_single(s, la, &a) != MS_OK || parse_single(slash + 1, len - la - 1, &b) != MS_OK)
+        return MS_ERR_DATA;
+    if (b.end < a.start)
+        return MS_ERR_DATA;
+    *out = (ms_period){a.start, b.end};
+    return MS_OK;
+}
+
+/* ----------------------------------------------------------- formatting */
+
+static bool is_month_start(int32_t day)
+{
+    int y, m, d;
+    ms_civil_from_day(day, &y, &m, &d);
+    return d == 1;
+}
+
+static bool is_month_end(int32_t day)
+{
+    int y, m, d;
+    ms_civil_from_day(day, &y, &m, &d);
+    return d == ms_days_in_month(y, m);
+}
+
+ms_period_grain ms_period_grain_of(ms_period p)
+{
+    if (ms_period_is_none(p))
+        return MS_GRAIN_NONE;
+    if (p.start == p.end)
+        return MS_GRAIN_DAY;
+    int y0, m0, d0, y1, m1, d1;
+    ms_civil_from_day(p.start, &y0, &m0, &d0);
+    ms_civil_from_day(p.end, &y1, &m1, &d1);
+    if (y0 != y1 || d0 != 1 || d1 != ms_days_in_month(y1, m1))
+        return MS_GRAIN_SPAN;
+    int months = m1 - m0 + 1;
+    if (months == 12)
+        return MS_GRAIN_YEAR;
+    if (months == 1)
+        return MS_GRAIN_MONTH;
+    if (months == 3 && (m0 - 1) % 3 == 0)
+        return MS_GRAIN_QUARTER;
+    if (months == 6 && (m0 - 1) % 6 == 0)
+        return MS_GRAIN_HALF;
+    return MS_GRAIN_SPAN;
+}
+
+size_t ms_period_format(ms_period p, char *buf)
+{
+    if (ms_period_is_none(p)) {
+        buf[0] = '\0';
+        return 0;
+    }
+    int y0, m0, d0, y1, m1, d1;
+    ms_civil_from_day(p.start, &y0, &m0, &d0);
+    ms_civil_from_day(p.end, &y1, &m1, &d1);
+    int n;
+    switch (ms_period_grain_of(p)) {
+    case MS_GRAIN_YEAR: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d", y0); break;
+    case MS_GRAIN_MONTH: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d", y0, m0); break;
+    case MS_GRAIN_QUARTER: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-Q%d", y0, (m0 - 1) / 3 + 1); break;
+    case MS_GRAIN_HALF: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-H%d", y0, (m0 - 1) / 6 + 1); break;
+    case MS_GRAIN_DAY: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d-%02d", y0, m0, d0); break;
+    default:
+        if (is_month_start(p.start) && is_month_end(p.end))
+            n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d/%04d-%02d", y0, m0, y1, m1);
+        else
+            n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d-%02d/%04d-%02d-%02d", y0, m0, d0, y1, m1, d1);
+        break;
+    }
+    return n > 0 ? (size_t)n : 0;
+}
+
+/* ----------------------------------------------------------- arithmetic */
+
+/* Shifts one day by whole years; a month end stays a month end. */
+static int32_t shift_day(int32_t day, int years)
+{
+    int y, m, d;
+    ms_civil_from_day(day, &y, &m, &d);
+    bool month_end = d == ms_days_in_month(y, m);
+    y += years;
+    int dim = ms_days_in_month(y, m);
+    if (month_end || d > dim)
+        d = dim;
+    return ms_day_from_civil(y, m, d);
+}
+
+ms_period ms_period_shift_years(ms_period p, int years)
+{
+    if (ms_period_is_none(p))
+        return p;
+    if (p.start == p.end) { /* a single day keeps its date, Feb 29 -> Feb 28 */
+        int y, m, d;
+        ms_civil_from_day(p.start, &y, &m, &d);
+        y += years;
+        if (d > ms_days_in_month(y, m))
+            d = ms_days_in_month(y, m);
+        int32_t day = ms_day_from_civil(y, m, d);
+        return (ms_period){day, day};
+    }
+    int y, m, d;
+    ms_civil_from_day(p.start, &y, &m, &d);
+    y += years;
+    if (d > ms_days_in_month(y, m))
+        d = ms_days_in_month(y, m);
+    return (ms_period){ms_day_from_civil(y, m, d), shift_day(p.end, years)};
+}
+
+/* The period `months` calendar months long that ends the month before p. */
+static ms_period months_before(ms_period p, int months)
+{
+    int y, m, d;
+    ms_civil_from_day(p.start, &y, &m, &d);
+    int index = y * 12 + (m - 1) - months; /* first month of the result */
+    int ys = index / 12, ms = index % 12 + 1;
+    int index_end = index + months - 1;
+    int ye = index_end / 12, me = index_end % 12 + 1;
+    return (ms_period){ms_day_from_civil(ys, ms, 1), ms_day_from_civil(ye, me, ms_days_in_month(ye, me))};
+}
+
+ms_period ms_period_previous(ms_period p)
+{
+    switch (ms_period_grain_of(p)) {
+    case MS_GRAIN_NONE: return p;
+    case MS_GRAIN_DAY: return (ms_period){p.start - 1, p.start - 1};
+    case MS_GRAIN_MONTH: return months_before(p, 1);
+    case MS_GRAIN_QUARTER: return months_before(p, 3);
+    case MS_GRAIN_HALF: return months_before(p, 6);
+    case MS_GRAIN_YEAR: return months_before(p, 12);
+    case MS_GRAIN_SPAN: break;
+    }
+    return ms_period_shift_years(p, -1);
+}
+
+bool ms_period_equal(ms_period a, ms_period b) { return a.start == b.start && a.end == b.end; }
+
+int ms_period_compare(ms_period a, ms_period b)
+{
+    bool an = ms_period_is_none(a), bn = ms_period_is_none(b);
+    if (an || bn)
+        return an == bn ? 0 : (an ? -1 : 1);
+    if (a.start != b.start)
+        return a.start < b.start ? -1 : 1;
+    if (a.end != b.end)
+        return a.end < b.end ? -1 : 1;
+    return 0;
+}
+
+bool ms_period_contains(ms_period outer, ms_period inner)
+{
+    if (ms_period_is_none(outer) || ms_period_is_none(inner))
+        return false;
+    return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+bool ms_period_overlaps(ms_period a, ms_period b)
+{
+    if (ms_period_is_none(a) || ms_period_is_none(b))
+        return false;
+    return a.start <= b.end && b.start <= a.end;
+}

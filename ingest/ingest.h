@@ -1,0 +1,49 @@
+/* ingest.h — front header of ingest/: sources in, figures out.
+ *
+ * A reader turns one input (a file or a stream) into figures appended to a
+ * figure set, reporting every rejected record to an ms_diag as
+ * file:line:column and counting read/accepted/rejected/missing records.
+ * Readers are registered by format name in readers.c. */
+#ifndef MS_INGEST_H
+#define MS_INGEST_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/diag.h"
+#include "core/figure.h"
+#include "core/metric.h"
+#include "core/status.h"
+
+typedef enum ms_input_format {
+    MS_FORMAT_AUTO,  /* by file extension; for streams by the first byte */
+    MS_FORMAT_CSV,   /* long-layout CSV (csv_long.c) */
+    MS_FORMAT_JSONL  /* figure JSON Lines (core/jsonl.c) */
+} ms_input_format;
+
+/* "auto", "csv", "jsonl" -> format; false if unknown. */
+bool ms_input_format_from_name(const char *name, ms_input_format *out);
+
+typedef struct ms_ingest_options {
+    const ms_metric_registry *metrics; /* required: unknown metrics are rejected */
+    const char *source;                /* source id for every figure, or NULL */
+} ms_ingest_options;
+
+/* Reads path ("-" = standard input) into out. Returns MS_OK when every
+ * record was accepted, MS_ERR_DATA when some were rejected (the good ones
+ * are in out), MS_ERR_IO when the input cannot be opened or read (diag says
+ * why), MS_ERR_NOMEM. */
+ms_status ms_ingest_path(const char *path, ms_input_format format, const ms_ingest_options *opt,
+                         ms_figure_set *out, ms_diag *diag);
+
+/* The same for an open stream; `name` is used in messages and as the
+ * default source id (its stem). */
+ms_status ms_ingest_stream(FILE *in, const char *name, ms_input_format format,
+                           const ms_ingest_options *opt, ms_figure_set *out, ms_diag *diag);
+
+/* Long-layout CSV (see docs/CLI.md): header names in any order; only
+ * metric, period and value are required. */
+ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *opt,
+                           ms_figure_set *out, ms_diag *diag);
+
+#endif

@@ -1,0 +1,112 @@
+#!/bin/sh
+# run.sh MIGSTAT — end-to-end cases of the command line: arguments, input,
+# expected exit code and expected text on stdout/stderr. Prints one line per
+# case and "N passed, N failed" at the end; exits 1 if any case failed.
+set -u
+MIGSTAT=$(cd "$(dirname "${1:?usage: run.sh path/to/migstat}")" && pwd)/$(basename "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+cp -r "$HERE/fixtures" .
+passed=0
+failed=0
+
+ok()   { passed=$((passed + 1)); echo "ok   $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
+
+# expect NAME CODE -- ARGS... : runs migstat, keeps out/err in $WORK/NAME.*
+expect() {
+    name=$1; code=$2; shift 3
+    "$MIGSTAT" "$@" >"$name.out" 2>"$name.err"
+    rc=$?
+    if [ "$rc" -ne "$code" ]; then
+        fail "$name" "exit $rc, expected $code; stderr: $(head -c 400 "$name.err")"
+        return 1
+    fi
+    return 0
+}
+has()     { grep -qF -- "$3" "$1.$2" || { fail "$1" "$2 lacks '$3'"; return 1; }; }
+lacks()   { ! grep -qF -- "$3" "$1.$2" || { fail "$1" "$2 has '$3'"; return 1; }; }
+lines()   { n=$(wc -l < "$1.$2"); [ "$n" -eq "$3" ] || { fail "$1" "$2 has $n lines, expected $3"; return 1; }; }
+
+# --- general
+expect version 0 -- --version && has version out "migstat " && ok version
+expect no_args 1 -- && has no_args err "usage: migstat" && ok no_args
+expect unknown_cmd 1 -- frobnicate && has unknown_cmd err "unknown command 'frobnicate'" && ok unknown_cmd
+for c in ingest change ratio check plot report; do
+    expect "help_$c" 0 -- "$c" --help && has "help_$c" out "usage: migstat $c" && ok "help_$c"
+done
+expect bad_option 1 -- ingest --bogus fixtures/bad.csv && has bad_option err "unknown option" && ok bad_option
+expect missing_file 2 -- ingest nonexistent.csv && has missing_file err "nonexistent.csv: cannot open" && ok missing_file
+
+# --- ingest: bad rows reported file:line:column, good rows kept, exit 2
+expect bad_csv 2 -- ingest fixtures/bad.csv \
+  && has bad_csv err "fixtures/bad.csv:3:75: expected 9 fields, found 7" \
+  && has bad_csv err "fixtures/bad.csv:4:" && has bad_csv err "value 'abc' is not a number" \
+  && has bad_csv err "read 4, accepted 2, rejected 2" \
+  && lines bad_csv out 2 && has bad_csv out '"value":93000' && has bad_csv out '"hedge":"nearly"' \
+  && ok bad_csv
+expect stdin_csv 2 -- ingest -f csv - < fixtures/bad.csv && lines stdin_csv out 2 && ok stdin_csv
+
+# --- the stages chain with |
+"$MIGSTAT" ingest -q fixtures/series.csv | "$MIGSTAT" change -q - >chain.out 2>chain.err
+rc=$?
+if [ $rc -eq 0 ] && grep -q '"kind":"pct_change"' chain.out && grep -q '"value":50' chain.out; then ok chain
+else fail chain "exit $rc: $(cat chain.err)"; fi
+
+# --- change: gaps reported, not shifted
+expect change_md 0 -- change -q --to md fixtures/series.csv \
+  && has change_md out "gap" && has change_md out "+50.0 %" && lacks change_md out "-20.0 %" && ok change_md
+
+# --- ratio
+expect ratio 0 -- ratio -q --num deportations --den entry_denials fixtures/series.csv \
+  && lines ratio out 1 && has ratio out '"value":0.5' && ok ratio
+
+# --- check: 144 vs 145 conflict, more than 140 agrees with both, exit 4
+expect check 4 -- check fixtures/tolls.csv \
+  && has check out "conflict" && has check err "1 conflicts, 2 agreements" && ok check
+expect check_jsonl 4 -- check -q --to jsonl fixtures/tolls.csv && lines check_jsonl out 3 && ok check_jsonl
+
+# --- numbers do not depend on the locale
+if locale -a 2>/dev/null | grep -qi '^ru_RU.utf8$'; then
+    "$MIGSTAT" ingest -q fixtures/bad.csv > loc_c.out 2>/dev/null
+    LC_ALL=ru_RU.UTF-8 "$MIGSTAT" ingest -q fixtures/bad.csv > loc_ru.out 2>/dev/null
+    "$MIGSTAT" change -q fixtures/series.csv > loc_c2.out
+    LC_ALL=ru_RU.UTF-8 "$MIGSTAT" change -q fixtures/series.csv > loc_ru2.out
+    if cmp -s loc_c.out loc_ru.out && cmp -s loc_c2.out loc_ru2.out && [ -s loc_c2.out ]; then ok locale_ru
+    else fail locale_ru "output differs under ru_RU.UTF-8"; fi
+else
+    fail locale_ru "locale ru_RU.UTF-8 is not installed (make test installs it)"
+fi
+
+# --- plot: hostile series names render and run nothing
+mkdir -p hostile && cd hostile
+expect ../plot_hostile 0 -- plot -q -o charts ../fixtures/hostile.csv
+rc_plot=$?
+cd ..
+if [ $rc_plot -eq 0 ]; then
+    if [ -e hostile/PWNED ] || [ -e hostile/PWNED2 ] || [ -e PWNED ] || [ -e PWNED2 ] || [ -e hostile/charts/PWNED ]; then
+        fail plot_hostile "a command in a series name ran"
+    elif [ -s hostile/charts/deportations.svg ] && [ -s hostile/charts/deportations.png ] \
+         && grep -q 'touch PWNED' hostile/charts/deportations.svg; then
+        ok plot_hostile
+    else
+        fail plot_hostile "charts missing or label not drawn literally"
+    fi
+fi
+expect plot_no_gnuplot 3 -- plot -q --gnuplot /nonexistent/gnuplot -o c2 fixtures/series.csv \
+  && has plot_no_gnuplot err "gnuplot-nox" && ok plot_no_gnuplot
+
+# --- report: the whole pipeline
+expect report 0 -- report -q -o rep fixtures/tolls.csv fixtures/series.csv
+if [ -s rep/report.md ] && [ -s rep/figures.jsonl ] && [ -s rep/charts/deaths.svg ] && [ -s rep/charts/deaths.png ]; then
+    if grep -q "conflict" rep/report.md && grep -q "gap" rep/report.md; then ok report
+    else fail report "report lacks the conflict or the gap"; fi
+else
+    fail report "report files missing"
+fi
+if ls rep rep/charts | grep -q '\.tmp\.'; then fail report_atomic "temporary files left"; else ok report_atomic; fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -171,7 +171,7 @@ static void state_free(report_state *rs)
     ms_chart_list_free(&rs->charts);
 }
 
-static ms_status compute(const ms_figure_set *figures, report_state *rs, ms_strbuf *err)
+static ms_status compute(const ms_figure_set *figures, report_state *rs)
 {
     ms_status st = ms_series_group(figures, &rs->series, &rs->n_undated);
     if (st != MS_OK)
@@ -550,7 +550,7 @@ ms_status ms_report_write(const ms_figure_set *figures, const ms_report_options 
     ms_figure_set_init(&rs.derived);
     ms_status st = make_dir(opt->out_dir, err);
     if (st == MS_OK)
-        st = compute(figures, &rs, err);
+        st = compute(figures, &rs);
     if (st == MS_OK && opt->charts)
         st = draw_charts(&rs, opt, err);
     if (st == MS_OK)

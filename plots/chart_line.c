@@ -59,18 +59,19 @@ static void time_span(const ms_line_chart *c, int32_t *first, int32_t *last)
 /* Everything but the terminal and output: labels, axes, the plot command. */
 static void chart_body(const ms_line_chart *c, ms_strbuf *sb)
 {
+    /* title and subtitle as one two-line title: the "\n" is our constant,
+     * both texts are single-quoted literals */
     ms_strbuf_puts(sb, "set title ");
     ms_gp_quote(c->title, sb);
-    ms_strbuf_puts(sb, " noenhanced font ',14'\n");
     if (c->subtitle) {
-        ms_strbuf_puts(sb, "set label 1 ");
+        ms_strbuf_puts(sb, " . \"\\n\" . ");
         ms_gp_quote(c->subtitle, sb);
-        ms_strbuf_puts(sb, " at screen 0.5, screen 0.905 center noenhanced font ',10' textcolor rgb '#555555'\n");
     }
+    ms_strbuf_puts(sb, " noenhanced font ',13'\n");
     if (c->source_line) {
         ms_strbuf_puts(sb, "set label 2 ");
         ms_gp_quote(c->source_line, sb);
-        ms_strbuf_puts(sb, " at screen 0.01, screen 0.025 left noenhanced font ',9' textcolor rgb '#555555'\n");
+        ms_strbuf_puts(sb, " at graph 0, graph 0 offset -6,-2.6 left noenhanced font ',9' textcolor rgb '#555555'\n");
     }
     if (c->y_label) {
         ms_strbuf_puts(sb, "set ylabel ");
@@ -79,8 +80,9 @@ static void chart_body(const ms_line_chart *c, ms_strbuf *sb)
     }
     int32_t first, last;
     time_span(c, &first, &last);
-    bool long_span = last != INT32_MIN && last - first > 3 * 366;
-    ms_strbuf_printf(sb, "set xdata time\nset timefmt '%%s'\nset format x '%s'\n", long_span ? "%Y" : "%Y-%m");
+    int32_t days = last != INT32_MIN ? last - first : 0;
+    const char *xfmt = days > 3 * 366 ? "%Y" : days > 92 ? "%Y-%m" : "%Y-%m-%d";
+    ms_strbuf_printf(sb, "set xdata time\nset timefmt '%%s'\nset format x '%s'\n", xfmt);
     /* room around single points and at the edges */
     if (last != INT32_MIN) {
         double pad = (double)(last - first + 1) * 86400.0 * 0.06 + 20 * 86400.0;
@@ -91,8 +93,13 @@ static void chart_body(const ms_line_chart *c, ms_strbuf *sb)
         ms_strbuf_puts(sb, "]\n");
     }
     ms_strbuf_puts(sb, "set yrange [0:*]\nset format y '%.0f'\nset grid ytics lc rgb '#dddddd'\n"
-                       "set border 3\nset tics nomirror\nset key below left noenhanced\n"
-                       "set bmargin 7\nset tmargin 4\n");
+                       "set border 3\nset tics nomirror\n"
+                       /* the legend below the plot in two columns, the source line
+                        * under it: the bottom margin grows with the legend */
+                       "set key below left vertical Left reverse noenhanced font ',9' samplen 2 width 2\n"
+                       "set tmargin 4\n");
+    size_t key_rows = (c->n_lines + 1) / 2; /* two columns */
+    ms_strbuf_printf(sb, "set key maxrows %zu\nset bmargin %zu\n", key_rows, 4 + key_rows + (c->source_line ? 2 : 0));
     ms_strbuf_puts(sb, "plot ");
     for (size_t i = 0; i < c->n_lines; i++) {
         if (i)

@@ -37,16 +37,18 @@ typedef struct report_state {
 
 /* ---------------------------------------------------------- small pieces */
 
-static void md_figure_ref(const ms_figure *f, ms_strbuf *sb)
+/* Text as a Markdown code span: literal (no escapes are read inside code),
+ * so only what could end the span or the table row is left out. */
+static void md_code(const char *s, ms_strbuf *sb)
 {
     ms_strbuf_putc(sb, '`');
-    /* ids are made by migstat or come from figure files: keep them literal,
-     * but never let a backquote close the code span */
-    for (const char *p = f->id ? f->id : "?"; *p; p++)
-        if (*p != '`' && *p != '\n' && *p != '|')
+    for (const char *p = s ? s : "?"; *p; p++)
+        if (*p != '`' && *p != '|' && (unsigned char)*p >= 0x20)
             ms_strbuf_putc(sb, *p);
     ms_strbuf_putc(sb, '`');
 }
+
+static void md_figure_ref(const ms_figure *f, ms_strbuf *sb) { md_code(f->id, sb); }
 
 static void md_value_with_hedge(const ms_figure *f, ms_strbuf *sb)
 {
@@ -397,9 +399,7 @@ static void table_ratios(const report_state *rs, const char *metric, ms_strbuf *
         for (size_t j = 0; j < f->n_inputs; j++) {
             if (j)
                 ms_strbuf_puts(sb, ", ");
-            ms_strbuf_putc(sb, '`');
-            ms_md_text(f->inputs[j], sb);
-            ms_strbuf_putc(sb, '`');
+            md_code(f->inputs[j], sb);
         }
         ms_strbuf_puts(sb, " |\n");
     }
@@ -431,9 +431,9 @@ static void section_metrics(const report_state *rs, const ms_report_options *opt
         } else {
             ms_md_text(metric, sb);
         }
-        ms_strbuf_puts(sb, " (`");
-        ms_md_text(metric, sb);
-        ms_strbuf_puts(sb, "`)\n\n");
+        ms_strbuf_puts(sb, " (");
+        md_code(metric, sb);
+        ms_strbuf_puts(sb, ")\n\n");
         const ms_chart_file *chart = chart_of(rs, metric);
         if (chart) {
             const char *ext = (opt->chart_formats & MS_PLOT_SVG) ? "svg" : (opt->chart_formats & MS_PLOT_PNG) ? "png" : NULL;
@@ -487,9 +487,7 @@ static void section_accounting(const ms_report_options *opt, ms_strbuf *sb)
         for (size_t i = 0; i < opt->n_inputs; i++) {
             if (i)
                 ms_strbuf_puts(sb, ", ");
-            ms_strbuf_putc(sb, '`');
-            ms_md_text(opt->inputs[i], sb);
-            ms_strbuf_putc(sb, '`');
+            md_code(opt->inputs[i], sb);
         }
         ms_strbuf_puts(sb, ".\n\n");
     }
@@ -505,16 +503,12 @@ static void section_accounting(const ms_report_options *opt, ms_strbuf *sb)
         ms_strbuf_puts(sb, "Problems found while reading:\n\n");
         for (size_t i = 0; i < d->count; i++) {
             ms_strbuf_puts(sb, "- ");
-            ms_strbuf_putc(sb, '`');
-            ms_strbuf_puts(sb, "");
-            ms_strbuf sb_entry;
-            ms_strbuf_init(&sb_entry);
-            ms_diag_format_entry(&d->entries[i], &sb_entry);
-            for (const char *p = ms_strbuf_str(&sb_entry); *p; p++)
-                if (*p != '`' && *p != '\n')
-                    ms_strbuf_putc(sb, *p);
-            ms_strbuf_free(&sb_entry);
-            ms_strbuf_puts(sb, "`\n");
+            ms_strbuf entry;
+            ms_strbuf_init(&entry);
+            ms_diag_format_entry(&d->entries[i], &entry);
+            md_code(ms_strbuf_str(&entry), sb);
+            ms_strbuf_free(&entry);
+            ms_strbuf_putc(sb, '\n');
         }
         if (d->n_dropped)
             ms_strbuf_printf(sb, "- … and %zu more\n", d->n_dropped);

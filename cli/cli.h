@@ -38,10 +38,14 @@ typedef struct cli_inputs {
 /* Reads every path ("-" = stdin; none = stdin) into in->figures, printing
  * each problem as "file:line:column: reason" and, unless quiet, the
  * accounting line on stderr. Returns MS_OK, MS_ERR_DATA (something was
- * rejected; good records are still loaded), or a fatal status. */
+ * rejected; good records are still loaded), or a fatal status, in which
+ * case `in` has already been freed (cli_load_failed tells which). */
 ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt,
                           char **paths, int n_paths);
 void cli_inputs_free(cli_inputs *in);
+
+/* True for a status of cli_load_inputs after which the command stops. */
+static inline bool cli_load_failed(ms_status st) { return st != MS_OK && st != MS_ERR_DATA; }
 
 /* Prints every entry of diag to stderr. */
 void cli_print_diag(const ms_diag *diag);
@@ -49,8 +53,9 @@ void cli_print_diag(const ms_diag *diag);
 /* "migstat: <message>" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* Writes text to path atomically, or to stdout when path is NULL or "-". */
-ms_status cli_write_output(const char *path, const char *data, size_t len);
+/* Writes the buffer to path atomically, or to stdout when path is NULL or
+ * "-". A buffer whose allocation failed gives MS_ERR_NOMEM. */
+ms_status cli_write_output(const char *path, const ms_strbuf *sb);
 
 /* Prints usage of cmd on stdout (for --help) or stderr (after a usage
  * error) and returns the exit code to use. */

@@ -60,10 +60,8 @@ int cmd_change(int argc, char **argv)
 
     cli_inputs in;
     ms_status st = cli_load_inputs(&in, &args.input, args.paths, args.n_paths);
-    if (st != MS_OK && st != MS_ERR_DATA) {
-        cli_inputs_free(&in);
+    if (cli_load_failed(st))
         return ms_status_exit_code(st);
-    }
     ms_series_set ss;
     size_t n_undated = 0;
     ms_status gst = ms_series_group(&in.figures, &ss, &n_undated);
@@ -77,10 +75,8 @@ int cmd_change(int argc, char **argv)
     ms_strbuf_init(&sb);
     size_t n_gaps = 0;
     ms_status cst = write_changes(&ss, args.yoy ? MS_CHANGE_YOY : MS_CHANGE_PREVIOUS, markdown, &sb, &n_gaps);
-    if (cst == MS_OK && ms_strbuf_failed(&sb))
-        cst = MS_ERR_NOMEM;
     if (cst == MS_OK)
-        cst = cli_write_output(args.output, sb.data ? sb.data : "", sb.len);
+        cst = cli_write_output(args.output, &sb);
     if (n_gaps && !args.input.quiet)
         cli_error("%zu periods have no preceding period in their series (gaps; see --to md)", n_gaps);
     ms_strbuf_free(&sb);

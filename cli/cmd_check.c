@@ -21,10 +21,8 @@ int cmd_check(int argc, char **argv)
     }
     cli_inputs in;
     ms_status st = cli_load_inputs(&in, &args.input, args.paths, args.n_paths);
-    if (st != MS_OK && st != MS_ERR_DATA) {
-        cli_inputs_free(&in);
+    if (cli_load_failed(st))
         return ms_status_exit_code(st);
-    }
     ms_findings findings;
     ms_status cst = ms_check_run(&in.figures, NULL, &findings);
     if (cst != MS_OK) {
@@ -43,7 +41,7 @@ int cmd_check(int argc, char **argv)
     }
     size_t n_conflicts = ms_findings_count(&findings, MS_FINDING_CONFLICT);
     size_t n_agree = ms_findings_count(&findings, MS_FINDING_AGREEMENT);
-    ms_status wst = ms_strbuf_failed(&sb) ? MS_ERR_NOMEM : cli_write_output(args.output, sb.data ? sb.data : "", sb.len);
+    ms_status wst = cli_write_output(args.output, &sb);
     if (!args.input.quiet)
         fprintf(stderr, "migstat: %zu conflicts, %zu agreements, %zu findings\n", n_conflicts, n_agree, findings.count);
     ms_strbuf_free(&sb);

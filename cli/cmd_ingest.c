@@ -14,15 +14,13 @@ int cmd_ingest(int argc, char **argv)
 
     cli_inputs in;
     ms_status st = cli_load_inputs(&in, &args.input, args.paths, args.n_paths);
-    if (st != MS_OK && st != MS_ERR_DATA) {
-        cli_inputs_free(&in);
+    if (cli_load_failed(st))
         return ms_status_exit_code(st);
-    }
     ms_strbuf sb;
     ms_strbuf_init(&sb);
     for (size_t i = 0; i < in.figures.count; i++)
         ms_jsonl_format_figure(&in.figures.items[i], &sb);
-    ms_status wst = ms_strbuf_failed(&sb) ? MS_ERR_NOMEM : cli_write_output(args.output, sb.data, sb.len);
+    ms_status wst = cli_write_output(args.output, &sb);
     ms_strbuf_free(&sb);
     cli_inputs_free(&in);
     return ms_status_exit_code(wst != MS_OK ? wst : st);

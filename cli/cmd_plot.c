@@ -22,10 +22,8 @@ int cmd_plot(int argc, char **argv)
     unsigned formats = args.chart_formats ? args.chart_formats : (MS_PLOT_SVG | MS_PLOT_PNG);
     cli_inputs in;
     ms_status st = cli_load_inputs(&in, &args.input, args.paths, args.n_paths);
-    if (st != MS_OK && st != MS_ERR_DATA) {
-        cli_inputs_free(&in);
+    if (cli_load_failed(st))
         return ms_status_exit_code(st);
-    }
     if (mkdir(args.output, 0755) != 0 && errno != EEXIST) {
         cli_error("%s: cannot create folder: %s", args.output, strerror(errno));
         cli_inputs_free(&in);

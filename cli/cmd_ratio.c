@@ -17,10 +17,8 @@ int cmd_ratio(int argc, char **argv)
     }
     cli_inputs in;
     ms_status st = cli_load_inputs(&in, &args.input, args.paths, args.n_paths);
-    if (st != MS_OK && st != MS_ERR_DATA) {
-        cli_inputs_free(&in);
+    if (cli_load_failed(st))
         return ms_status_exit_code(st);
-    }
     for (int i = 0; i < 2; i++) {
         const char *m = i ? args.den : args.num;
         if (!ms_metric_find(&in.metrics, m))
@@ -37,7 +35,7 @@ int cmd_ratio(int argc, char **argv)
     for (size_t i = 0; i < out.count; i++)
         ms_jsonl_format_figure(&out.items[i], &sb);
     if (rst == MS_OK)
-        rst = ms_strbuf_failed(&sb) ? MS_ERR_NOMEM : cli_write_output(args.output, sb.data ? sb.data : "", sb.len);
+        rst = cli_write_output(args.output, &sb);
     if (!args.input.quiet)
         fprintf(stderr, "migstat: %zu ratios\n", out.count);
     ms_strbuf_free(&sb);

@@ -22,10 +22,8 @@ int cmd_report(int argc, char **argv)
     }
     cli_inputs in;
     ms_status st = cli_load_inputs(&in, &args.input, args.paths, args.n_paths);
-    if (st != MS_OK && st != MS_ERR_DATA) {
-        cli_inputs_free(&in);
+    if (cli_load_failed(st))
         return ms_status_exit_code(st);
-    }
     ms_report_options opt = {
         .out_dir = args.output,
         .metrics = &in.metrics,

@@ -54,12 +54,14 @@ ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt, char **p
     if (st != MS_OK) {
         cli_print_diag(&in->diag);
         cli_error("cannot load the metric registry '%s'", metrics_path);
-        return st == MS_ERR_DATA ? MS_ERR_DATA : st;
+        cli_inputs_free(in);
+        return st == MS_ERR_DATA ? MS_ERR_USAGE : st;
     }
 
     ms_input_format format = MS_FORMAT_AUTO;
     if (opt->format && !ms_input_format_from_name(opt->format, &format)) {
         cli_error("unknown input format '%s' (auto, csv, jsonl)", opt->format);
+        cli_inputs_free(in);
         return MS_ERR_USAGE;
     }
     ms_ingest_options io = {.metrics = &in->metrics, .source = opt->source};
@@ -78,6 +80,7 @@ ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt, char **p
         } else if (st != MS_OK) {
             cli_print_diag(&in->diag);
             cli_error("%s: %s", paths[i], ms_strerror(st));
+            cli_inputs_free(in);
             return st;
         }
     }
@@ -99,8 +102,12 @@ void cli_inputs_free(cli_inputs *in)
     ms_diag_free(&in->diag);
 }
 
-ms_status cli_write_output(const char *path, const char *data, size_t len)
+ms_status cli_write_output(const char *path, const ms_strbuf *sb)
 {
+    if (ms_strbuf_failed(sb))
+        return MS_ERR_NOMEM;
+    const char *data = ms_strbuf_str(sb);
+    size_t len = sb->len;
     if (!path || strcmp(path, "-") == 0) {
         if (len && fwrite(data, 1, len, stdout) != len)
             return MS_ERR_IO;

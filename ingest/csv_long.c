@@ -284,33 +284,20 @@ static bool read_header(long_reader *r, const ms_csv_lexer *lx)
     return ok;
 }
 
-static char *stem_of(const char *name)
+/* The file name without its folders ("stdin" for "-"). */
+static const char *base_name(const char *name)
 {
     const char *base = strrchr(name, '/');
     base = base ? base + 1 : name;
-    if (strcmp(base, "-") == 0)
-        base = "stdin";
-    const char *dot = strrchr(base, '.');
-    size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    char *p = malloc(len + 1);
-    if (p) {
-        memcpy(p, base, len);
-        p[len] = '\0';
-    }
-    return p;
+    return strcmp(base, "-") == 0 ? "stdin" : base;
 }
 
-static char *id_prefix_of(const char *name)
+/* The base name without its extension: the default source id. */
+static char *stem_of(const char *name)
 {
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    if (strcmp(base, "-") == 0)
-        base = "stdin";
-    size_t len = strlen(base);
-    char *p = malloc(len + 1);
-    if (p)
-        memcpy(p, base, len + 1);
-    return p;
+    const char *base = base_name(name);
+    const char *dot = strrchr(base, '.');
+    return strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
 ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *opt,
@@ -318,7 +305,7 @@ ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *
 {
     long_reader r = {.name = name, .opt = opt, .diag = diag};
     char *stem = stem_of(name);
-    char *prefix = id_prefix_of(name);
+    char *prefix = strdup(base_name(name)); /* ids read "file.csv:LINE" */
     if (!stem || !prefix) {
         free(stem);
         free(prefix);

@@ -104,6 +104,19 @@ static const ms_csv_field *cell(const long_reader *r, const ms_csv_lexer *lx, en
     return r->col[c] >= 0 ? &lx->fields[r->col[c]] : NULL;
 }
 
+/* The span of field f without surrounding spaces. */
+static const char *trimmed(const ms_csv_field *f, size_t *len)
+{
+    const char *s = f->text;
+    size_t n = f->len;
+    while (n && isspace((unsigned char)s[0]))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    *len = n;
+    return s;
+}
+
 /* A cell's text trimmed of surrounding spaces (in place: the record is
  * ours until the next one is read), or NULL if absent or empty. */
 static const char *cell_text(const long_reader *r, const ms_csv_lexer *lx, enum column c)
@@ -111,13 +124,9 @@ static const char *cell_text(const long_reader *r, const ms_csv_lexer *lx, enum 
     const ms_csv_field *f = cell(r, lx, c);
     if (!f)
         return NULL;
-    char *s = f->text;
-    size_t len = f->len;
-    while (len && isspace((unsigned char)s[0]))
-        s++, len--;
-    while (len && isspace((unsigned char)s[len - 1]))
-        len--;
-    s[len] = '\0';
+    size_t len;
+    char *s = f->text + (trimmed(f, &len) - f->text);
+    s[len] = '\0'; /* in place: the record is ours until the next one */
     return len ? s : NULL;
 }
 
@@ -137,12 +146,8 @@ static bool parse_number_cell(const long_reader *r, const ms_csv_field *f, const
                               double *out, double *rounding, bool *missing)
 {
     char plain[128];
-    const char *s = f->text;
-    size_t len = f->len;
-    while (len && isspace((unsigned char)s[0]))
-        s++, len--;
-    while (len && isspace((unsigned char)s[len - 1]))
-        len--;
+    size_t len;
+    const char *s = trimmed(f, &len);
     *missing = is_missing_marker(s, len);
     if (*missing)
         return true;
@@ -257,12 +262,8 @@ static bool read_header(long_reader *r, const ms_csv_lexer *lx)
     bool ok = true;
     for (size_t i = 0; i < lx->n_fields; i++) {
         const ms_csv_field *f = &lx->fields[i];
-        const char *s = f->text;
-        size_t len = f->len;
-        while (len && isspace((unsigned char)s[0]))
-            s++, len--;
-        while (len && isspace((unsigned char)s[len - 1]))
-            len--;
+        size_t len;
+        const char *s = trimmed(f, &len);
         for (int c = 0; c < COL_COUNT_; c++) {
             if (strlen(column_names[c]) == len && strncasecmp(s, column_names[c], len) == 0) {
                 if (r->col[c] >= 0) {

@@ -1,0 +1,131 @@
+/* test_num.c — the one number parser is strict, the one printer is the
+ * shortest text that reads back to the same double, and rounding units
+ * follow the written digits. */
+#include <criterion/criterion.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/num.h"
+
+static double parse_ok(const char *s)
+{
+    double v = -1;
+    cr_assert_eq(ms_num_parse(s, strlen(s), &v, NULL, NULL), MS_OK, "'%s' should parse", s);
+    return v;
+}
+
+Test(num, parses_plain_decimal_forms)
+{
+    cr_assert_eq(parse_ok("-44"), -44);
+    cr_assert_eq(parse_ok("+5"), 5);
+    cr_assert_eq(parse_ok(".5"), 0.5);
+    cr_assert_eq(parse_ok("5."), 5);
+    cr_assert_eq(parse_ok("12.5"), 12.5);
+    cr_assert_eq(parse_ok("1e3"), 1000);
+    cr_assert_eq(parse_ok("267.2"), 267.2);
+    cr_assert_eq(parse_ok("0.1"), 0.1);
+}
+
+Test(num, rejects_anything_but_a_whole_plain_number)
+{
+    const char *bad[] = {"", " 1", "1 ", "1,5", "1.2.3", "nan", "NaN", "inf", "-inf", "0x10",
+                         "1e", "1e+", "abc", "-", ".", "1e999", "12a"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double v = 42;
+        const char *why = NULL;
+        size_t at = 99;
+        cr_assert_eq(ms_num_parse(bad[i], strlen(bad[i]), &v, &why, &at), MS_ERR_DATA, "'%s' accepted", bad[i]);
+        cr_assert_eq(v, 42, "the output is untouched on error");
+        cr_assert_not_null(why);
+        cr_assert_leq(at, strlen(bad[i]));
+    }
+}
+
+Test(num, reports_reason_and_position)
+{
+    double v;
+    const char *why = NULL;
+    size_t at = 0;
+    cr_assert_eq(ms_num_parse("12a", 3, &v, &why, &at), MS_ERR_DATA);
+    cr_assert_eq(at, 2);
+    cr_assert_eq(ms_num_parse("1e999", 5, &v, &why, &at), MS_ERR_DATA);
+    cr_assert_str_eq(why, "number out of range");
+}
+
+Test(num, parses_only_the_given_span)
+{
+    double v;
+    cr_assert_eq(ms_num_parse("143000 people", 6, &v, NULL, NULL), MS_OK);
+    cr_assert_eq(v, 143000);
+}
+
+static const char *fmt(double v)
+{
+    static char buf[MS_NUM_BUFSZ];
+    ms_num_format(v, buf);
+    return buf;
+}
+
+Test(num, formats_the_shortest_round_trip_text)
+{
+    cr_assert_str_eq(fmt(0.1), "0.1");
+    cr_assert_str_eq(fmt(143000), "143000");
+    cr_assert_str_eq(fmt(-44), "-44");
+    cr_assert_str_eq(fmt(267.2), "267.2");
+    cr_assert_str_eq(fmt(0.65034965034965031), "0.6503496503496503");
+    cr_assert_str_eq(fmt(9007199254740991.0), "9007199254740991");
+    cr_assert_str_eq(fmt(1e21), "1e+21");
+    cr_assert_str_eq(fmt(-0.0), "0");
+    cr_assert_str_eq(fmt(NAN), "nan");
+    cr_assert_str_eq(fmt(INFINITY), "inf");
+    cr_assert_str_eq(fmt(-INFINITY), "-inf");
+}
+
+static double random_double(void)
+{
+    uint64_t bits = 0;
+    for (int i = 0; i < 4; i++)
+        bits = (bits << 16) ^ (uint64_t)(rand() & 0xffff);
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+Test(num, twenty_thousand_random_doubles_round_trip_bit_for_bit)
+{
+    srand(20261125);
+    int tested = 0;
+    for (int i = 0; i < 20000; i++) {
+        double d = i % 2 ? random_double() : ((double)rand() / RAND_MAX - 0.5) * 2e9;
+        if (!isfinite(d))
+            continue;
+        char buf[MS_NUM_BUFSZ];
+        size_t n = ms_num_format(d, buf);
+        cr_assert_lt(n, (size_t)MS_NUM_BUFSZ);
+        double back;
+        cr_assert_eq(ms_num_parse(buf, n, &back, NULL, NULL), MS_OK, "'%s' does not parse", buf);
+        if (d == 0)
+            cr_assert_eq(back, 0);
+        else
+            cr_assert_eq(memcmp(&back, &d, sizeof d), 0, "'%s' does not read back", buf);
+        tested++;
+    }
+    cr_assert_gt(tested, 19000);
+}
+
+static double unit(const char *s, double scale) { return ms_num_rounding_unit(s, strlen(s), scale); }
+
+Test(num, rounding_unit_is_the_place_of_the_last_significant_digit)
+{
+    cr_assert_eq(unit("143000", 1), 1000);
+    cr_assert_eq(unit("144", 1), 1);
+    cr_assert_eq(unit("140", 1), 10);
+    cr_assert_float_eq(unit("267.2", 1), 0.1, 1e-12);
+    cr_assert_eq(unit("0", 1), 1);
+    cr_assert_float_eq(unit("12.50", 1), 0.01, 1e-12);
+    cr_assert_float_eq(unit("23.6", 1000), 100, 1e-9);
+    cr_assert_eq(unit("-44", 1), 1);
+    cr_assert_eq(unit("abc", 1), 0);
+}

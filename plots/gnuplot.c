@@ -121,7 +121,7 @@ ms_status ms_gnuplot_start(ms_gnuplot **out, const char *program, double timeout
     ms_strbuf_init(&gp->err);
     *out = gp;
     /* a program that cannot run (exec failed, not gnuplot) shows up here */
-    static const char hello[] = "set print '-'\n";
+    static const char hello[] = "unset print\n";
     ms_status st = ms_gnuplot_run(gp, hello, sizeof hello - 1, err);
     if (st != MS_OK) {
         ms_gnuplot_finish(gp, err);
@@ -158,23 +158,29 @@ static bool drain(int fd, ms_strbuf *sb)
     return n < 0 && errno == EINTR;
 }
 
-/* Waits until `marker` appears on gnuplot's stdout. */
-static ms_status wait_marker(ms_gnuplot *gp, const char *marker, ms_strbuf *err)
+/* Waits until `marker` appears on gnuplot's stderr; what came before it
+ * is moved to *said. */
+static ms_status wait_marker(ms_gnuplot *gp, const char *marker, ms_strbuf *said, ms_strbuf *err)
 {
     double deadline = now_s() + gp->timeout_s;
     bool out_open = true, err_open = true;
     for (;;) {
-        const char *hit = strstr(ms_strbuf_str(&gp->out), marker);
+        const char *all = ms_strbuf_str(&gp->err);
+        const char *hit = strstr(all, marker);
         if (hit) {
-            ms_strbuf_clear(&gp->out);
+            size_t before = (size_t)(hit - all), used = before + strlen(marker);
+            ms_strbuf_append(said, all, before);
+            ms_strbuf rest;
+            ms_strbuf_init(&rest);
+            ms_strbuf_puts(&rest, all + used);
+            ms_strbuf_free(&gp->err);
+            gp->err = rest;
+            ms_strbuf_clear(&gp->out); /* gnuplot prints nothing we need on stdout */
             return MS_OK;
         }
-        if (!out_open) {
+        if (!err_open) {
             gp->dead = true;
-            /* collect the rest of stderr: it says why */
-            while (err_open && drain(gp->err_fd, &gp->err))
-                ;
-            ms_strbuf_append(err, gp->err.data ? gp->err.data : "", gp->err.len);
+            ms_strbuf_append(err, all, gp->err.len);
             ms_strbuf_clear(&gp->err);
             return MS_ERR_EXTERNAL;
         }
@@ -184,17 +190,34 @@ static ms_status wait_marker(ms_gnuplot *gp, const char *marker, ms_strbuf *err)
             gp->dead = true;
             return MS_ERR_EXTERNAL;
         }
-        struct pollfd fds[2] = {{gp->out_fd, POLLIN, 0}, {gp->err_fd, err_open ? POLLIN : 0, 0}};
+        struct pollfd fds[2] = {{gp->out_fd, out_open ? POLLIN : 0, 0}, {gp->err_fd, POLLIN, 0}};
         int r = poll(fds, 2, (int)(left * 1000) + 1);
         if (r < 0 && errno != EINTR)
             return MS_ERR_IO;
         if (r <= 0)
             continue;
-        if (fds[0].revents)
+        if (out_open && fds[0].revents)
             out_open = drain(gp->out_fd, &gp->out);
-        if (err_open && fds[1].revents)
+        if (fds[1].revents)
             err_open = drain(gp->err_fd, &gp->err);
     }
+}
+
+/* gnuplot reading commands from a pipe reports an error and goes on with
+ * the next command, so an error is found in what it wrote to stderr: a
+ * '"-", line N: message' line whose message is not a warning. */
+static bool stderr_has_error(const ms_strbuf *text)
+{
+    const char *p = ms_strbuf_str(text);
+    while ((p = strstr(p, "line ")) != NULL) {
+        p += 5;
+        const char *q = p;
+        while (*q >= '0' && *q <= '9')
+            q++;
+        if (q > p && q[0] == ':' && q[1] == ' ' && strncmp(q + 2, "warning:", 8) != 0)
+            return true;
+    }
+    return false;
 }
 
 ms_status ms_gnuplot_run(ms_gnuplot *gp, const char *commands, size_t len, ms_strbuf *err)
@@ -205,8 +228,9 @@ ms_status ms_gnuplot_run(ms_gnuplot *gp, const char *commands, size_t len, ms_st
     snprintf(marker, sizeof marker, "MS_SYNC_%u\n", ++gp->sync_no);
     ms_strbuf tail;
     ms_strbuf_init(&tail);
-    /* the marker must end a line of its own; print always goes to stdout */
-    ms_strbuf_printf(&tail, "\nset print '-'\nprint 'MS_SYNC_%u'\n", gp->sync_no);
+    /* the marker goes to stderr, after anything gnuplot said about these
+     * commands: what comes before it in the stream belongs to this batch */
+    ms_strbuf_printf(&tail, "\nunset print\nprint 'MS_SYNC_%u'\n", gp->sync_no);
     bool ok = !ms_strbuf_failed(&tail) && write_all(gp, commands, len) && write_all(gp, tail.data, tail.len);
     ms_strbuf_free(&tail);
     if (!ok) {
@@ -218,7 +242,15 @@ ms_status ms_gnuplot_run(ms_gnuplot *gp, const char *commands, size_t len, ms_st
         ms_strbuf_clear(&gp->err);
         return MS_ERR_EXTERNAL;
     }
-    return wait_marker(gp, marker, err);
+    ms_strbuf said;
+    ms_strbuf_init(&said);
+    ms_status st = wait_marker(gp, marker, &said, err);
+    if (st == MS_OK && stderr_has_error(&said))
+        st = MS_ERR_EXTERNAL;
+    /* errors fail the batch; warnings are passed on too, for the caller to show */
+    ms_strbuf_append(err, said.data ? said.data : "", said.len);
+    ms_strbuf_free(&said);
+    return st;
 }
 
 ms_status ms_gnuplot_finish(ms_gnuplot *gp, ms_strbuf *err)

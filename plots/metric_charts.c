@@ -63,8 +63,9 @@ static ms_status draw_metric(ms_gnuplot *gp, const ms_series_set *ss, size_t fro
     size_t n = 0;
     const ms_series **lines = calloc(to - from, sizeof *lines);
     char **labels = calloc(to - from, sizeof *labels);
-    ms_strbuf sources, subtitle, base;
+    ms_strbuf sources, title, subtitle, base;
     ms_strbuf_init(&sources);
+    ms_strbuf_init(&title);
     ms_strbuf_init(&subtitle);
     ms_strbuf_init(&base);
     char *stem = file_stem_of(metric);
@@ -92,11 +93,15 @@ static ms_status draw_metric(ms_gnuplot *gp, const ms_series_set *ss, size_t fro
                 ms_strbuf_puts(&sources, ", ");
             ms_strbuf_puts(&sources, lines[i]->key.source ? lines[i]->key.source : "unknown");
         }
+        /* the registry describes metrics in lowercase; a title starts upper */
+        const char *what = m && m->description && *m->description ? m->description : metric;
+        ms_strbuf_putc(&title, (char)toupper((unsigned char)what[0]));
+        ms_strbuf_puts(&title, what + 1);
         ms_strbuf_puts(&subtitle, m && m->unit ? m->unit : "count");
         ms_strbuf_puts(&subtitle, "; whiskers show the interval each statement allows");
         ms_strbuf_printf(&base, "%s/%s", dir, stem);
         ms_line_chart chart = {
-            .title = m && m->description && *m->description ? m->description : metric,
+            .title = ms_strbuf_str(&title),
             .subtitle = ms_strbuf_str(&subtitle),
             .y_label = m && m->unit ? m->unit : NULL,
             .source_line = ms_strbuf_str(&sources),
@@ -104,7 +109,8 @@ static ms_status draw_metric(ms_gnuplot *gp, const ms_series_set *ss, size_t fro
             .labels = (const char *const *)labels,
             .n_lines = n,
         };
-        if (ms_strbuf_failed(&sources) || ms_strbuf_failed(&subtitle) || ms_strbuf_failed(&base))
+        if (ms_strbuf_failed(&sources) || ms_strbuf_failed(&title) || ms_strbuf_failed(&subtitle) ||
+            ms_strbuf_failed(&base))
             st = MS_ERR_NOMEM;
         else
             st = ms_chart_line(gp, &chart, ms_strbuf_str(&base), formats, err);
@@ -132,6 +138,7 @@ static ms_status draw_metric(ms_gnuplot *gp, const ms_series_set *ss, size_t fro
     free(lines);
     free(stem);
     ms_strbuf_free(&sources);
+    ms_strbuf_free(&title);
     ms_strbuf_free(&subtitle);
     ms_strbuf_free(&base);
     return st;

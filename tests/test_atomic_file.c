@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/atomic_file.h"
+#include "tmpdir.h"
 
 static char dir[] = "/tmp/ms_atomic_XXXXXX";
 
@@ -44,6 +45,7 @@ Test(atomic_file, commit_replaces_the_target_and_leaves_no_temp)
     fclose(fp);
     cr_assert_str_eq(buf, "new contents\n");
     cr_assert_eq(count_entries(dir), 1);
+    test_rmtree(dir);
 }
 
 Test(atomic_file, abort_removes_the_temporary_file)
@@ -57,6 +59,7 @@ Test(atomic_file, abort_removes_the_temporary_file)
     ms_atomic_abort(&af);
     cr_assert_eq(count_entries(dir), 0);
     cr_assert_neq(access(path, F_OK), 0);
+    test_rmtree(dir);
 }
 
 Test(atomic_file, unwritable_folder_is_an_io_error)

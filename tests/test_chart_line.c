@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "plots/plots.h"
+#include "tmpdir.h"
 
 static char workdir[] = "/tmp/ms_chart_XXXXXX";
 
@@ -22,7 +23,13 @@ static void enter_workdir(void)
     cr_assert_eq(chdir(workdir), 0);
 }
 
-TestSuite(chart_line, .init = enter_workdir);
+static void leave_workdir(void)
+{
+    cr_assert_eq(chdir("/"), 0);
+    test_rmtree(workdir);
+}
+
+TestSuite(chart_line, .init = enter_workdir, .fini = leave_workdir);
 
 static bool exists(const char *path) { return access(path, F_OK) == 0; }
 

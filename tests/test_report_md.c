@@ -10,6 +10,7 @@
 
 #include "core/jsonl.h"
 #include "report/report.h"
+#include "tmpdir.h"
 
 static char *slurp(const char *path)
 {
@@ -70,6 +71,7 @@ Test(report_md, shows_the_conflict_and_the_agreements)
     free(row);
     cr_assert_not_null(strstr(md, "| agreement |"));
     free(md);
+    test_rmtree(dir);
     ms_figure_set_free(&set);
     ms_metric_registry_free(&reg);
     ms_diag_free(&diag);
@@ -93,6 +95,7 @@ Test(report_md, lists_latest_figures_changes_gaps_and_ratios)
     cr_assert_null(strstr(md, "a|b"));
     cr_assert_not_null(strstr(md, "read 7, accepted 7, rejected 0, missing 0"));
     free(md);
+    test_rmtree(dir);
     ms_figure_set_free(&set);
     ms_metric_registry_free(&reg);
     ms_diag_free(&diag);
@@ -118,6 +121,7 @@ Test(report_md, writes_figures_jsonl_with_derived_figures_and_no_temp_files)
     while ((e = readdir(d)))
         cr_assert_null(strstr(e->d_name, ".tmp"), "temporary file %s left", e->d_name);
     closedir(d);
+    test_rmtree(dir);
     ms_figure_set_free(&set);
     ms_metric_registry_free(&reg);
     ms_diag_free(&diag);

@@ -4,6 +4,7 @@
  * Exports the ms_finding and ms_findings functions and the ms_check_format_*
  * helpers of check.h. Numbers in messages and JSON go through core/num.h. */
 #include "check/check.h"
+#include "core/grow.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -50,16 +51,12 @@ ms_status ms_findings_add(ms_findings *f, const char *rule, ms_finding_severity 
 {
     if (!message)
         return MS_ERR_NOMEM;
-    if (f->count == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        ms_finding *items = realloc(f->items, cap * sizeof *items);
-        if (!items) {
-            free(message);
-            return MS_ERR_NOMEM;
-        }
-        f->items = items;
-        f->cap = cap;
+    ms_finding *items = ms_grow(f->items, &f->cap, f->count, sizeof *items, 16);
+    if (!items) {
+        free(message);
+        return MS_ERR_NOMEM;
     }
+    f->items = items;
     f->items[f->count++] = (ms_finding){
         .rule = rule,
         .severity = severity,

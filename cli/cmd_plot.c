@@ -33,7 +33,7 @@ int cmd_plot(int argc, char **argv)
     ms_status pst = ms_series_group(&in.figures, &ss, NULL);
     ms_strbuf err;
     ms_strbuf_init(&err);
-    ms_chart_list charts = {NULL, 0};
+    ms_chart_list charts = {NULL, 0, 0};
     if (pst == MS_OK) {
         ms_gnuplot *gp = NULL;
         pst = ms_gnuplot_start(&gp, args.gnuplot, 60.0, &err);

@@ -1,6 +1,7 @@
 /* diag.c — the diagnostics sink: problems with positions, and the
  * read/accepted/rejected/missing accounting of a run. */
 #include "core/diag.h"
+#include "core/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,17 +41,13 @@ static void store_entry(ms_diag *diag, ms_severity severity, ms_status code,
         diag->n_dropped++;
         return;
     }
-    if (diag->count == diag->cap) {
-        size_t cap = diag->cap ? diag->cap * 2 : 16;
-        ms_diag_entry *e = realloc(diag->entries, cap * sizeof *e);
-        if (!e) {
-            diag->failed_alloc = true;
-            diag->n_dropped++;
-            return;
-        }
-        diag->entries = e;
-        diag->cap = cap;
+    ms_diag_entry *entries = ms_grow(diag->entries, &diag->cap, diag->count, sizeof *entries, 16);
+    if (!entries) {
+        diag->failed_alloc = true;
+        diag->n_dropped++;
+        return;
     }
+    diag->entries = entries;
     ms_diag_entry *e = &diag->entries[diag->count];
     e->severity = severity;
     e->code = code;

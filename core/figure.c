@@ -1,6 +1,7 @@
 /* figure.c — the figure record: kinds, init, copy, interval agreement, and
  * the figure set that owns figures and their strings. */
 #include "core/figure.h"
+#include "core/grow.h"
 #include "core/num.h"
 #include "core/strbuf.h"
 
@@ -126,14 +127,10 @@ static const char *make_id(const ms_figure *f, size_t position, ms_arena *arena)
 
 ms_status ms_figure_set_add(ms_figure_set *set, const ms_figure *f)
 {
-    if (set->count == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 64;
-        ms_figure *items = realloc(set->items, cap * sizeof *items);
-        if (!items)
-            return MS_ERR_NOMEM;
-        set->items = items;
-        set->cap = cap;
-    }
+    ms_figure *items = ms_grow(set->items, &set->cap, set->count, sizeof *items, 64);
+    if (!items)
+        return MS_ERR_NOMEM;
+    set->items = items;
     ms_figure *dst = &set->items[set->count];
     ms_status st = ms_figure_copy(dst, f, &set->arena);
     if (st != MS_OK)

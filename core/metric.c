@@ -2,6 +2,7 @@
  * Lines: "name<TAB>family<TAB>unit<TAB>description"; the first non-comment
  * line is the header; '#' starts a comment line; blank lines are skipped. */
 #include "core/metric.h"
+#include "core/grow.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -103,13 +104,10 @@ ms_status ms_metric_registry_load_text(ms_metric_registry *reg, const char *name
             status = MS_ERR_DATA;
             continue;
         }
-        if (reg->count == cap) {
-            cap = cap ? cap * 2 : 32;
-            ms_metric *items = realloc(reg->items, cap * sizeof *items);
-            if (!items)
-                return MS_ERR_NOMEM;
-            reg->items = items;
-        }
+        ms_metric *items = ms_grow(reg->items, &cap, reg->count, sizeof *items, 32);
+        if (!items)
+            return MS_ERR_NOMEM;
+        reg->items = items;
         ms_metric *m = &reg->items[reg->count];
         m->name = ms_arena_strndup(&reg->arena, f[0], fl[0]);
         m->family = ms_arena_strndup(&reg->arena, f[1], fl[1]);

@@ -3,6 +3,7 @@
  * reported once and skipped to its end, so one bad row never hides the
  * rows after it. */
 #include "ingest/csv_lex.h"
+#include "core/grow.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,14 +57,10 @@ static int peek_byte(ms_csv_lexer *lx)
 
 static bool put(ms_csv_lexer *lx, char c)
 {
-    if (lx->buf_len == lx->buf_cap) {
-        size_t cap = lx->buf_cap ? lx->buf_cap * 2 : 256;
-        char *p = realloc(lx->buf, cap);
-        if (!p)
-            return false;
-        lx->buf = p;
-        lx->buf_cap = cap;
-    }
+    char *buf = ms_grow(lx->buf, &lx->buf_cap, lx->buf_len, 1, 256);
+    if (!buf)
+        return false;
+    lx->buf = buf;
     lx->buf[lx->buf_len++] = c;
     return true;
 }
@@ -72,14 +69,10 @@ static bool put(ms_csv_lexer *lx, char c)
  * `len` until the record is complete (the buffer may move meanwhile). */
 static bool begin_field(ms_csv_lexer *lx, int64_t line, int64_t column)
 {
-    if (lx->n_fields == lx->fields_cap) {
-        size_t cap = lx->fields_cap ? lx->fields_cap * 2 : 16;
-        ms_csv_field *p = realloc(lx->fields, cap * sizeof *p);
-        if (!p)
-            return false;
-        lx->fields = p;
-        lx->fields_cap = cap;
-    }
+    ms_csv_field *fields = ms_grow(lx->fields, &lx->fields_cap, lx->n_fields, sizeof *fields, 16);
+    if (!fields)
+        return false;
+    lx->fields = fields;
     ms_csv_field *f = &lx->fields[lx->n_fields++];
     f->text = NULL;
     f->len = lx->buf_len; /* start offset for now */

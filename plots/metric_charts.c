@@ -1,6 +1,7 @@
 /* metric_charts.c — groups count series by metric and draws one line chart
  * per metric (chart_line.c does the drawing). */
 #include "plots/metric_charts.h"
+#include "core/grow.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ void ms_chart_list_free(ms_chart_list *list)
     free(list->items);
     list->items = NULL;
     list->count = 0;
+    list->cap = 0;
 }
 
 static bool has_value(const ms_series *s)
@@ -115,7 +117,7 @@ static ms_status draw_metric(ms_gnuplot *gp, const ms_series_set *ss, size_t fro
         else
             st = ms_chart_line(gp, &chart, ms_strbuf_str(&base), formats, err);
         if (st == MS_OK) {
-            ms_chart_file *items = realloc(out->items, (out->count + 1) * sizeof *items);
+            ms_chart_file *items = ms_grow(out->items, &out->cap, out->count, sizeof *items, 8);
             char *mcopy = items ? malloc(strlen(metric) + 1) : NULL;
             if (!items || !mcopy) {
                 if (items)
@@ -150,6 +152,7 @@ ms_status ms_plot_metric_charts(ms_gnuplot *gp, const ms_series_set *ss,
 {
     out->items = NULL;
     out->count = 0;
+    out->cap = 0;
     /* series are ordered by key, so one metric's series are adjacent */
     size_t from = 0;
     while (from < ss->count) {

@@ -17,6 +17,7 @@ typedef struct ms_chart_file {
 typedef struct ms_chart_list {
     ms_chart_file *items;
     size_t count;
+    size_t cap;
 } ms_chart_list;
 
 /* Renders dir/<metric>.<ext> for each format bit and each metric that has

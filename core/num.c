@@ -20,7 +20,8 @@
 static locale_t c_locale;
 static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
 
-/* Made once and never changed afterwards: safe to share between threads. */
+/* Made once and never changed afterwards: safe to share between threads.
+ * glibc hands back its built-in C locale object here, so this cannot fail. */
 static void make_c_locale(void)
 {
     c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
@@ -33,6 +34,16 @@ static locale_t the_c_locale(void)
 }
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* True if the mantissa of a syntactically valid number has a digit other
+ * than 0 (then a result of 0 means the value underflowed). */
+static bool has_nonzero_digit(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len && s[i] != 'e' && s[i] != 'E'; i++)
+        if (s[i] >= '1' && s[i] <= '9')
+            return true;
+    return false;
+}
 
 /* Checks the syntax of s[0..len); returns the index of the first bad byte
  * or len if the whole span is a number. */
@@ -95,7 +106,8 @@ ms_status ms_num_parse(const char *s, size_t len, double *out, const char **why,
     double v = strtod_l(buf, NULL, the_c_locale());
     if (buf != stack)
         free(buf);
-    if (!isfinite(v)) {
+    /* 1e999 overflows; 1e-999 would silently become 0 */
+    if (!isfinite(v) || (v == 0 && has_nonzero_digit(s, len))) {
         if (why)
             *why = "number out of range";
         if (err_at)
@@ -160,9 +172,7 @@ double ms_num_rounding_unit(const char *text, size_t len, double scale)
     const char *dot = memchr(text, '.', mant_end);
     long place; /* power of ten of the last significant digit */
     if (dot) {
-        place = -(long)(mant_end - (size_t)(dot - text) - 1);
-        if (place == 0) /* "5." */
-            place = 0;
+        place = -(long)(mant_end - (size_t)(dot - text) - 1); /* "5." -> 0 */
     } else {
         /* integer: trailing zeros are not significant ("143000" -> 10^3) */
         size_t end = mant_end, start = 0;
@@ -176,5 +186,6 @@ double ms_num_rounding_unit(const char *text, size_t len, double scale)
             all_zero = all_zero && text[i] == '0';
         place = all_zero ? 0 : (long)zeros;
     }
-    return pow(10.0, (double)(place + exp10)) * scale;
+    double unit = pow(10.0, (double)(place + exp10)) * scale;
+    return isfinite(unit) ? unit : 0; /* "0e400": no usable unit */
 }

@@ -17,10 +17,12 @@
 /* Parses exactly the bytes s[0..len) as a finite decimal number:
  *   [+-]? digits [ '.' digits ]? ( [eE] [+-]? digits )?   (also ".5", "5.")
  * No spaces, no grouping marks, no "nan"/"inf", no hex; the whole span must
- * be consumed. Overflow (1e999) is rejected. On success stores *out and
- * returns MS_OK; otherwise MS_ERR_DATA and *out is untouched. If `why` is
- * not NULL it receives a static reason ("not a number", "out of range", ...)
- * and *err_at the byte index of the first offending character. */
+ * be consumed. Overflow (1e999) and a non-zero number that would read as 0
+ * (1e-999) are rejected. On success stores *out and returns MS_OK;
+ * otherwise MS_ERR_DATA and *out is untouched. If `why` is not NULL it
+ * receives a static reason ("not a number", "number out of range", ...);
+ * if `err_at` is not NULL it receives the byte index of the first offending
+ * character (0 when the whole number is out of range). */
 ms_status ms_num_parse(const char *s, size_t len, double *out,
                        const char **why, size_t *err_at);
 
@@ -30,8 +32,9 @@ ms_status ms_num_parse_cstr(const char *s, double *out);
 /* Writes the shortest decimal text that reads back to exactly `value`
  * ("0.1", "143000", "1e+21", "-44"), always with '.', into buf (at least
  * MS_NUM_BUFSZ bytes). Integral values up to 2^53 print without exponent or
- * fraction. NaN prints "nan", infinities "inf"/"-inf" (callers that emit
- * JSON or CSV check isfinite() first). Returns the length written. */
+ * fraction. Minus zero prints "0". NaN prints "nan", infinities "inf"/"-inf"
+ * (callers that emit JSON or CSV check isfinite() first). Returns the length
+ * written (without the NUL). */
 size_t ms_num_format(double value, char *buf);
 
 /* The rounding unit implied by how a number was written: the place value of

@@ -1,8 +1,9 @@
 /* interval.c — outward interval arithmetic with open/closed ends.
  *
  * A result end is the extreme of the end-point combinations; it is open when
- * any end point that produced it was open (the extreme is then not reached).
- * Whole-number overlap is how counts are compared. */
+ * an end point that produced it was open (the extreme is then not reached),
+ * except that a closed 0 factor reaches 0 whatever the other factor is.
+ * Ends are plain double arithmetic (figures carry far fewer digits). */
 #include "core/interval.h"
 
 #include <math.h>
@@ -62,39 +63,51 @@ static ms_interval hull(const end_point *c, int n)
     return (ms_interval){lo.v, hi.v, lo.open, hi.open};
 }
 
+/* Whether the product of two ends is reached: when both ends are, or when
+ * one of them is a reached 0 (0 times anything in the other interval). */
+static bool product_open(double x, bool x_open, double y, bool y_open)
+{
+    if ((x == 0 && !x_open) || (y == 0 && !y_open))
+        return false;
+    return x_open || y_open;
+}
+
 ms_interval ms_interval_mul(ms_interval a, ms_interval b)
 {
     end_point c[4] = {
-        {a.lo * b.lo, a.lo_open || b.lo_open},
-        {a.lo * b.hi, a.lo_open || b.hi_open},
-        {a.hi * b.lo, a.hi_open || b.lo_open},
-        {a.hi * b.hi, a.hi_open || b.hi_open},
+        {a.lo * b.lo, product_open(a.lo, a.lo_open, b.lo, b.lo_open)},
+        {a.lo * b.hi, product_open(a.lo, a.lo_open, b.hi, b.hi_open)},
+        {a.hi * b.lo, product_open(a.hi, a.hi_open, b.lo, b.lo_open)},
+        {a.hi * b.hi, product_open(a.hi, a.hi_open, b.hi, b.hi_open)},
     };
     return hull(c, 4);
 }
 
 ms_interval ms_interval_scale(ms_interval a, double k)
 {
-    if (k >= 0)
+    if (k == 0) /* every value becomes 0, which is then reached */
+        return ms_interval_point(0);
+    if (k > 0)
         return (ms_interval){a.lo * k, a.hi * k, a.lo_open, a.hi_open};
     return (ms_interval){a.hi * k, a.lo * k, a.hi_open, a.lo_open};
 }
 
 ms_status ms_interval_div(ms_interval a, ms_interval b, ms_interval *out)
 {
-    /* b must not contain 0 (an open end at 0 is excluded, so (0, 5] is fine) */
-    bool zero_inside = ms_interval_contains(b, 0.0) || (b.lo < 0 && b.hi > 0);
-    if (zero_inside || (b.lo == 0 && b.hi == 0))
+    /* b must keep away from 0: even an open end at 0, as in (0, 5], lets
+     * the quotient grow without bound */
+    if (!(b.lo > 0 || b.hi < 0))
         return MS_ERR_DATA;
+    /* a quotient end is reached when both ends are, or a is a reached 0 */
     end_point c[4] = {
-        {a.lo / b.lo, a.lo_open || b.lo_open},
-        {a.lo / b.hi, a.lo_open || b.hi_open},
-        {a.hi / b.lo, a.hi_open || b.lo_open},
-        {a.hi / b.hi, a.hi_open || b.hi_open},
+        {a.lo / b.lo, product_open(a.lo, a.lo_open, 1, b.lo_open)},
+        {a.lo / b.hi, product_open(a.lo, a.lo_open, 1, b.hi_open)},
+        {a.hi / b.lo, product_open(a.hi, a.hi_open, 1, b.lo_open)},
+        {a.hi / b.hi, product_open(a.hi, a.hi_open, 1, b.hi_open)},
     };
     for (int i = 0; i < 4; i++)
         if (!isfinite(c[i].v))
-            return MS_ERR_DATA; /* an open end at 0: unbounded quotient */
+            return MS_ERR_DATA; /* NaN or infinite ends: nothing to report */
     *out = hull(c, 4);
     return MS_OK;
 }

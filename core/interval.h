@@ -1,12 +1,9 @@
 /* interval.h — closed/open real intervals and the arithmetic every derived
- * number uses, so that the uncertainty of a stated figure (its hedge and
- * rounding) is carried through changes, ratios and implied values.
- *
- * An interval is lo..hi with a flag per end saying whether that end is open
- * ("more than 140" = (140, 150]). A point is lo == hi, both ends closed.
- * Arithmetic is on the end points (outward: the result contains every value
- * the operation can give), and an end of a result is open when an end it came
- * from was open. */
+ * number uses, so a stated figure's uncertainty (hedge and rounding) is
+ * carried through changes, ratios and implied values. lo..hi has a flag per
+ * end saying whether it is open ("more than 140" = (140, 150]); a point is
+ * lo == hi, both closed. Arithmetic is outward on the end points; a result
+ * end is open when an end it came from was (a closed 0 factor excepted). */
 #ifndef MS_INTERVAL_H
 #define MS_INTERVAL_H
 

@@ -1,5 +1,4 @@
 /* num.c — the one place text becomes a double and a double becomes text.
- *
  * Parsing checks the syntax itself, then converts with strtod_l on a "C"
  * locale object, so the decimal mark is '.' whatever LC_NUMERIC says and the
  * result is correctly rounded. Printing tries 1..17 significant digits under

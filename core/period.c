@@ -23,25 +23,26 @@ int ms_days_in_month(int year, int month)
 
 int32_t ms_day_from_civil(int year, int month, int day)
 {
-    long y = (long)year - (month <= 2);
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;                                 /* [0, 399] */
-    long mp = (month + 9) % 12;                               /* March = 0 */
-    long doy = (153 * mp + 2) / 5 + day - 1;                  /* [0, 365] */
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;         /* [0, 146096] */
+    /* 64-bit so that any int year and any int32 day number stay in range */
+    int64_t y = (int64_t)year - (month <= 2);
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yoe = y - era * 400;                              /* [0, 399] */
+    int64_t mp = (month + 9) % 12;                            /* March = 0 */
+    int64_t doy = (153 * mp + 2) / 5 + day - 1;               /* [0, 365] */
+    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;      /* [0, 146096] */
     return (int32_t)(era * 146097 + doe - 719468);
 }
 
 void ms_civil_from_day(int32_t dayno, int *year, int *month, int *day)
 {
-    long z = (long)dayno + 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    long d = doy - (153 * mp + 2) / 5 + 1;
-    long m = mp < 10 ? mp + 3 : mp - 9;
+    int64_t z = (int64_t)dayno + 719468;
+    int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    int64_t doe = z - era * 146097;
+    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int64_t mp = (5 * doy + 2) / 153;
+    int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    int64_t m = mp < 10 ? mp + 3 : mp - 9;
     *year = (int)(yoe + era * 400 + (m <= 2));
     *month = (int)m;
     *day = (int)d;
@@ -144,6 +145,8 @@ static ms_status parse_single(const char *s, size_t len, ms_period *out)
 
 ms_status ms_period_parse(const char *s, size_t len, ms_period *out)
 {
+    if (len == 0)
+        return MS_ERR_DATA;
     const char *slash = memchr(s, '/', len);
     ms_period a, b;
     if (!slash) {
@@ -162,20 +165,6 @@ ms_status ms_period_parse(const char *s, size_t len, ms_period *out)
 }
 
 /* ----------------------------------------------------------- formatting */
-
-static bool is_month_start(int32_t day)
-{
-    int y, m, d;
-    ms_civil_from_day(day, &y, &m, &d);
-    return d == 1;
-}
-
-static bool is_month_end(int32_t day)
-{
-    int y, m, d;
-    ms_civil_from_day(day, &y, &m, &d);
-    return d == ms_days_in_month(y, m);
-}
 
 ms_period_grain ms_period_grain_of(ms_period p)
 {
@@ -200,15 +189,20 @@ ms_period_grain ms_period_grain_of(ms_period p)
     return MS_GRAIN_SPAN;
 }
 
+/* ISO years have four digits; a period outside 0000..9999 (only reachable
+ * by arithmetic on day numbers, never by parsing) has no written form. */
+static bool year_writable(int y) { return y >= 0 && y <= 9999; }
+
 size_t ms_period_format(ms_period p, char *buf)
 {
-    if (ms_period_is_none(p)) {
-        buf[0] = '\0';
+    buf[0] = '\0';
+    if (ms_period_is_none(p) || p.end < p.start)
         return 0;
-    }
     int y0, m0, d0, y1, m1, d1;
     ms_civil_from_day(p.start, &y0, &m0, &d0);
     ms_civil_from_day(p.end, &y1, &m1, &d1);
+    if (!year_writable(y0) || !year_writable(y1))
+        return 0;
     int n;
     switch (ms_period_grain_of(p)) {
     case MS_GRAIN_YEAR: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d", y0); break;
@@ -217,7 +211,9 @@ size_t ms_period_format(ms_period p, char *buf)
     case MS_GRAIN_HALF: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-H%d", y0, (m0 - 1) / 6 + 1); break;
     case MS_GRAIN_DAY: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d-%02d", y0, m0, d0); break;
     default:
-        if (is_month_start(p.start) && is_month_end(p.end))
+        if (m0 == 1 && d0 == 1 && m1 == 12 && d1 == 31) /* whole years: 2023/2024 */
+            n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d/%04d", y0, y1);
+        else if (d0 == 1 && d1 == ms_days_in_month(y1, m1))
             n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d/%04d-%02d", y0, m0, y1, m1);
         else
             n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d-%02d/%04d-%02d-%02d", y0, m0, d0, y1, m1, d1);
@@ -262,15 +258,18 @@ ms_period ms_period_shift_years(ms_period p, int years)
     return (ms_period){ms_day_from_civil(y, m, d), shift_day(p.end, years)};
 }
 
+static long floor_div(long a, long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+
 /* The period `months` calendar months long that ends the month before p. */
 static ms_period months_before(ms_period p, int months)
 {
     int y, m, d;
     ms_civil_from_day(p.start, &y, &m, &d);
-    int index = y * 12 + (m - 1) - months; /* first month of the result */
-    int ys = index / 12, ms = index % 12 + 1;
-    int index_end = index + months - 1;
-    int ye = index_end / 12, me = index_end % 12 + 1;
+    /* months counted from year 0; floor division keeps year 0 - 1 right */
+    long index = (long)y * 12 + (m - 1) - months; /* first month of the result */
+    long index_end = index + months - 1;
+    int ys = (int)floor_div(index, 12), ms = (int)(index - floor_div(index, 12) * 12) + 1;
+    int ye = (int)floor_div(index_end, 12), me = (int)(index_end - floor_div(index_end, 12) * 12) + 1;
     return (ms_period){ms_day_from_civil(ys, ms, 1), ms_day_from_civil(ye, me, ms_days_in_month(ye, me))};
 }
 

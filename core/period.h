@@ -33,7 +33,8 @@ int ms_days_in_month(int year, int month);
 ms_status ms_date_parse(const char *s, size_t len, int32_t *out);
 
 /* Writes "YYYY-MM-DD" (11 bytes with NUL) into buf; returns 10. For
- * MS_DAY_NONE writes "" and returns 0. */
+ * MS_DAY_NONE, or a day outside the years 0000..9999, writes "" and
+ * returns 0. */
 size_t ms_date_format(int32_t dayno, char *buf);
 
 /* Parses a period written as
@@ -45,8 +46,10 @@ size_t ms_date_format(int32_t dayno, char *buf);
 ms_status ms_period_parse(const char *s, size_t len, ms_period *out);
 
 /* Writes a period in its shortest ISO form: "2024", "2024-07", "2024-Q3",
- * "2024-H1", "2024-07-15", otherwise "2024-01-01/2024-07-31". Unknown ->
- * "". buf must hold MS_PERIOD_BUFSZ bytes; returns the length. */
+ * "2024-H1", "2024-07-15", whole years "2023/2024", whole months
+ * "2024-01/2024-07", otherwise "2024-01-05/2024-07-31". Unknown (or outside
+ * the years 0000..9999) -> "". buf must hold MS_PERIOD_BUFSZ bytes; returns
+ * the length. ms_period_parse reads every output back to the same period. */
 #define MS_PERIOD_BUFSZ 24
 size_t ms_period_format(ms_period p, char *buf);
 

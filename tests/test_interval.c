@@ -29,6 +29,40 @@ Test(interval, mul_and_scale_handle_signs)
     expect(ms_interval_scale(I(1, true, 2, false), -10), -20, false, -10, true);
 }
 
+Test(interval, a_reached_zero_factor_reaches_zero)
+{
+    expect(ms_interval_mul(I(0, false, 1, false), I(2, true, 3, true)), 0, false, 3, true);
+    expect(ms_interval_mul(I(0, true, 1, false), I(2, false, 3, false)), 0, true, 3, false);
+    expect(ms_interval_scale(I(1, true, 2, false), 0), 0, false, 0, false);
+    ms_interval q;
+    cr_assert_eq(ms_interval_div(ms_interval_point(0), I(2, true, 3, true), &q), MS_OK);
+    expect(q, 0, false, 0, false);
+    cr_assert(ms_interval_is_valid(q));
+}
+
+Test(interval, division_by_a_negative_interval_flips_the_ends)
+{
+    ms_interval q;
+    cr_assert_eq(ms_interval_div(I(2, false, 4, true), I(-2, false, -1, false), &q), MS_OK);
+    expect(q, -4, true, -1, false);
+    cr_assert_eq(ms_interval_div(I(0, true, 1, false), I(2, false, 4, false), &q), MS_OK);
+    expect(q, 0, true, 0.5, false);
+}
+
+Test(interval, contains_mid_and_width_respect_open_ends)
+{
+    ms_interval a = I(140, true, 150, false);
+    cr_assert_not(ms_interval_contains(a, 140));
+    cr_assert(ms_interval_contains(a, 140.0001));
+    cr_assert(ms_interval_contains(a, 150));
+    cr_assert_not(ms_interval_contains(a, 150.0001));
+    cr_assert_not(ms_interval_contains(a, NAN));
+    cr_assert(ms_interval_contains(ms_interval_point(3), 3));
+    cr_assert_eq(ms_interval_mid(a), 145);
+    cr_assert_eq(ms_interval_width(a), 10);
+    cr_assert_eq(ms_interval_width(ms_interval_point(7)), 0);
+}
+
 Test(interval, change_of_nearly_93000_against_60800_is_an_interval)
 {
     ms_interval now = I(83700, false, 93000, true), before = I(60750, false, 60850, true);
@@ -70,6 +104,13 @@ Test(interval, counts_144_and_145_share_no_whole_number)
     cr_assert_eq(first, 141);
     cr_assert_eq(last, 150);
     cr_assert_not(ms_interval_integer_bounds(I(0.2, false, 0.8, false), &first, &last));
+    cr_assert(ms_interval_integer_bounds(I(2, false, 5, true), &first, &last));
+    cr_assert_eq(first, 2);
+    cr_assert_eq(last, 4);
+    cr_assert_not(ms_interval_integer_bounds(I(2, true, 3, true), &first, &last), "(2, 3) holds no count");
+    cr_assert_not(ms_interval_overlaps_integer(over140, I(150.5, false, 151.5, true)), "151 is not 'more than 140'");
+    cr_assert(ms_interval_overlaps_integer(ms_interval_point(150), over140));
+    cr_assert_not(ms_interval_overlaps_integer(ms_interval_point(140), over140));
 }
 
 Test(interval, validity_and_relative_gap)
@@ -81,4 +122,7 @@ Test(interval, validity_and_relative_gap)
     cr_assert_eq(ms_interval_relative_gap(I(1, false, 5, false), I(4, false, 6, false)), 0);
     cr_assert_float_eq(ms_interval_relative_gap(ms_interval_point(118935), ms_interval_point(123260)),
                        (123260.0 - 118935.0) / 123260.0, 1e-12);
+    ms_interval lo = I(-10, false, -8, false), hi = I(-4, false, -2, false);
+    cr_assert_float_eq(ms_interval_relative_gap(lo, hi), 0.4, 1e-12, "magnitude of negative values");
+    cr_assert_eq(ms_interval_relative_gap(lo, hi), ms_interval_relative_gap(hi, lo), "symmetric");
 }

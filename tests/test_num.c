@@ -52,6 +52,41 @@ Test(num, reports_reason_and_position)
     cr_assert_eq(at, 2);
     cr_assert_eq(ms_num_parse("1e999", 5, &v, &why, &at), MS_ERR_DATA);
     cr_assert_str_eq(why, "number out of range");
+    struct { const char *text; size_t at; } cases[] = {
+        {"1,5", 1}, {" 1", 0}, {"1 ", 1}, {"1e", 1}, {"1.2.3", 3}, {"0x10", 1}, {"-+1", 1}, {"12e3x", 4},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        at = 99;
+        cr_assert_eq(ms_num_parse(cases[i].text, strlen(cases[i].text), &v, &why, &at), MS_ERR_DATA);
+        cr_assert_eq(at, cases[i].at, "'%s': error at %zu, expected %zu", cases[i].text, at, cases[i].at);
+    }
+}
+
+Test(num, a_nonzero_number_too_small_for_a_double_is_out_of_range_not_zero)
+{
+    double v = 42;
+    const char *why = NULL;
+    cr_assert_eq(ms_num_parse("1e-999", 6, &v, &why, NULL), MS_ERR_DATA);
+    cr_assert_str_eq(why, "number out of range");
+    cr_assert_eq(v, 42);
+    cr_assert_eq(parse_ok("0e999"), 0, "zero written with a big exponent is still zero");
+    cr_assert_eq(parse_ok("-0.000e-999"), 0);
+    cr_assert_eq(parse_ok("5e-324"), 0x1p-1074, "the smallest subnormal is representable");
+}
+
+Test(num, converts_to_the_nearest_double)
+{
+    cr_assert_eq(parse_ok("9007199254740993"), 9007199254740992.0, "a tie rounds to even");
+    cr_assert_eq(parse_ok("9007199254740995"), 9007199254740996.0);
+    cr_assert_eq(parse_ok("2.2250738585072011e-308"), 0x0.fffffffffffffp-1022);
+    cr_assert_eq(parse_ok("1.7976931348623157e308"), 0x1.fffffffffffffp+1023);
+    cr_assert_eq(parse_ok("0.30000000000000004"), 0x1.3333333333334p-2);
+    cr_assert_eq(parse_ok("0.1000000000000000055511151231257827021181583404541015625"), 0.1);
+    /* a long number whose last digit breaks a tie: every digit must count */
+    char longer[400] = "9007199254740993.";
+    memset(longer + 17, '0', 300);
+    strcpy(longer + 317, "1");
+    cr_assert_eq(parse_ok(longer), 9007199254740994.0);
 }
 
 Test(num, parses_only_the_given_span)
@@ -81,6 +116,33 @@ Test(num, formats_the_shortest_round_trip_text)
     cr_assert_str_eq(fmt(NAN), "nan");
     cr_assert_str_eq(fmt(INFINITY), "inf");
     cr_assert_str_eq(fmt(-INFINITY), "-inf");
+}
+
+Test(num, integers_up_to_two_to_the_53_print_without_exponent)
+{
+    cr_assert_str_eq(fmt(9007199254740992.0), "9007199254740992");
+    cr_assert_str_eq(fmt(-123456789012345.0), "-123456789012345");
+    cr_assert_str_eq(fmt(1e15), "1000000000000000");
+    cr_assert_str_eq(fmt(1e17), "1e+17", "beyond 2^53 the shortest form wins");
+    cr_assert_str_eq(fmt(-2.5), "-2.5");
+    cr_assert_str_eq(fmt(1.5e-7), "1.5e-07");
+}
+
+Test(num, extreme_doubles_fit_the_buffer_and_read_back)
+{
+    const double cases[] = {0x1.fffffffffffffp+1023, -0x1.fffffffffffffp+1023, 0x1p-1074, -0x1p-1022,
+                            0x0.fffffffffffffp-1022, 1.0 / 3, -2.0 / 3};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[MS_NUM_BUFSZ];
+        size_t n = ms_num_format(cases[i], buf);
+        cr_assert_eq(n, strlen(buf));
+        cr_assert_lt(n, (size_t)MS_NUM_BUFSZ);
+        double back;
+        cr_assert_eq(ms_num_parse(buf, n, &back, NULL, NULL), MS_OK, "'%s'", buf);
+        cr_assert_eq(back, cases[i], "'%s' reads back differently", buf);
+    }
+    cr_assert_str_eq(fmt(0x1p-1074), "5e-324");
+    cr_assert_str_eq(fmt(0x1.fffffffffffffp+1023), "1.7976931348623157e+308");
 }
 
 static double random_double(void)
@@ -128,4 +190,16 @@ Test(num, rounding_unit_is_the_place_of_the_last_significant_digit)
     cr_assert_float_eq(unit("23.6", 1000), 100, 1e-9);
     cr_assert_eq(unit("-44", 1), 1);
     cr_assert_eq(unit("abc", 1), 0);
+}
+
+Test(num, rounding_unit_reads_exponents_and_bare_points)
+{
+    cr_assert_eq(unit("1.5e3", 1), 100);
+    cr_assert_eq(unit("1e3", 1), 1000);
+    cr_assert_eq(unit("5.", 1), 1);
+    cr_assert_float_eq(unit(".5", 1), 0.1, 1e-15);
+    cr_assert_float_eq(unit("0.0", 1), 0.1, 1e-15);
+    cr_assert_eq(unit("1.5", 1000000), 100000, "1,5 млн");
+    cr_assert_eq(unit("0e400", 1), 0, "no finite unit");
+    cr_assert_eq(unit("1,5", 1), 0);
 }

@@ -2,6 +2,7 @@
  * formats back to its shortest form, and the calendar arithmetic keeps
  * months, quarters and leap days right. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/period.h"
@@ -84,7 +85,9 @@ Test(period, every_written_form_parses_to_its_days)
 Test(period, malformed_periods_are_rejected)
 {
     const char *bad[] = {"2024-Q5", "2024-Q0", "2024-H3", "2024-07/2024-01", "2024 ", "", "Q3-2024",
-                         "2024-7", "2024/", "/2024", "2024-02-30"};
+                         "2024-7", "2024/", "/2024", "2024-02-30", "2024-13", "2024-00", "2024M13",
+                         "2024-S3", "2024-Q3x", "2024-07-15junk", "2024x", "2023-02-29/2023-03-01",
+                         "2023/2024/2025", " 2024", "2024-q3", "20245", "2024Q"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         ms_period p;
         cr_assert_eq(ms_period_parse(bad[i], strlen(bad[i]), &p), MS_ERR_DATA, "'%s' accepted", bad[i]);
@@ -94,13 +97,58 @@ Test(period, malformed_periods_are_rejected)
 Test(period, formats_the_shortest_form_and_reads_it_back)
 {
     const char *forms[] = {"2024", "2024-07", "2024-Q3", "2024-H1", "2024-07-15", "2024-01/2024-07",
-                           "2024-01-05/2024-07-31", "2023-10/2024-09"};
+                           "2024-01-05/2024-07-31", "2023-10/2024-09", "2023/2024", "2024-02-29",
+                           "2024-07-01/2024-07-30", "2024-02", "0000", "9999-12-31"};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         ms_period p = P(forms[i]);
         cr_assert_str_eq(F(p), forms[i]);
         cr_assert(ms_period_equal(P(F(p)), p));
     }
     cr_assert_str_eq(F(ms_period_none()), "");
+    cr_assert_str_eq(F(P("2024Q3")), "2024-Q3", "Eurostat forms print as ISO");
+    cr_assert_str_eq(F(P("2024-S2")), "2024-H2");
+    cr_assert_str_eq(F(P("2024M07")), "2024-07");
+    cr_assert_str_eq(F(P("2024-01-01/2024-03-31")), "2024-Q1");
+    cr_assert_str_eq(F(P("2024-01/2024-12")), "2024");
+}
+
+Test(period, random_periods_read_back_from_their_text)
+{
+    srand(4242);
+    int32_t first = D(1900, 1, 1), days = D(2100, 12, 31) - first;
+    for (int i = 0; i < 20000; i++) {
+        int32_t a = first + rand() % days, b = first + rand() % days;
+        if (i % 4 == 0) { /* favour calendar-aligned ends, where the short forms live */
+            int y, m, d;
+            ms_civil_from_day(a, &y, &m, &d);
+            a = D(y, m, 1);
+            ms_civil_from_day(b, &y, &m, &d);
+            b = D(y, m, ms_days_in_month(y, m));
+        }
+        ms_period p = {a < b ? a : b, a < b ? b : a};
+        char buf[MS_PERIOD_BUFSZ];
+        size_t n = ms_period_format(p, buf);
+        cr_assert_eq(n, strlen(buf));
+        ms_period back;
+        cr_assert_eq(ms_period_parse(buf, n, &back), MS_OK, "'%s' does not parse", buf);
+        cr_assert(ms_period_equal(back, p), "'%s' reads back differently", buf);
+    }
+}
+
+Test(period, day_numbers_far_from_today_stay_consistent)
+{
+    const int32_t days[] = {INT32_MAX, INT32_MIN + 1, -719468, 2932896};
+    for (size_t i = 0; i < sizeof days / sizeof days[0]; i++) {
+        int y, m, d;
+        ms_civil_from_day(days[i], &y, &m, &d);
+        cr_assert(m >= 1 && m <= 12 && d >= 1 && d <= ms_days_in_month(y, m));
+        cr_assert_eq(ms_day_from_civil(y, m, d), days[i]);
+    }
+    cr_assert_eq(ms_day_from_civil(0, 3, 1), -719468, "0000-03-01, the algorithm's epoch");
+    char buf[MS_PERIOD_BUFSZ];
+    cr_assert_eq(ms_period_format((ms_period){INT32_MAX - 10, INT32_MAX}, buf), 0, "no four-digit year");
+    cr_assert_str_eq(buf, "");
+    cr_assert_eq(ms_date_format(D(10000, 1, 1), buf), 0);
 }
 
 Test(period, grain_says_what_kind_of_period_it_is)
@@ -135,6 +183,9 @@ Test(period, previous_period_is_the_one_just_before_of_the_same_grain)
     cr_assert_str_eq(F(ms_period_previous(P("2024-01/2024-07"))), "2023-01/2023-07",
                      "a year-to-date span compares with the same months a year earlier");
     cr_assert(ms_period_is_none(ms_period_previous(ms_period_none())));
+    ms_period before_year_0 = ms_period_previous(P("0000-Q1"));
+    cr_assert(ms_period_equal(before_year_0, (ms_period){D(-1, 10, 1), D(-1, 12, 31)}),
+              "months before year 0 count backwards correctly");
 }
 
 Test(period, compare_contains_and_overlaps)
@@ -148,4 +199,9 @@ Test(period, compare_contains_and_overlaps)
     cr_assert(ms_period_overlaps(P("2024-01/2024-07"), P("2024-Q3")));
     cr_assert_not(ms_period_overlaps(P("2024-H1"), P("2024-Q3")));
     cr_assert_not(ms_period_overlaps(ms_period_none(), P("2024")));
+    cr_assert(ms_period_overlaps(P("2024-H1"), P("2024-06-30")), "a shared last day is an overlap");
+    cr_assert(ms_period_contains(P("2024"), P("2024")));
+    cr_assert_not(ms_period_contains(P("2024"), ms_period_none()));
+    cr_assert_gt(ms_period_compare(P("2024"), P("2024-01")), 0);
+    cr_assert_eq(ms_period_compare(ms_period_none(), ms_period_none()), 0);
 }

@@ -36,8 +36,8 @@ bool ms_kind_from_name(const char *name, ms_kind *out);
 #define MS_FIGURE_MAX_INPUTS 4
 
 typedef struct ms_figure {
-    const char *id;       /* stable reference: "source#line" or "source@offset";
-                             derived figures get "derived:..." */
+    const char *id;       /* stable reference: "file.csv:LINE" for a table row,
+                             "source@offset" for a text span, "derived:..." */
     const char *metric;   /* registry name (data/metrics.tsv) */
     ms_kind kind;
     double value;         /* as stated, scaled; NaN = missing (never 0) */
@@ -90,7 +90,8 @@ typedef struct ms_figure_set {
 void ms_figure_set_init(ms_figure_set *set);
 void ms_figure_set_free(ms_figure_set *set);
 /* Appends a copy of f (strings copied into the set's arena). If f->id is
- * NULL an id is made from source and line/offset. */
+ * NULL an id is made from source and line/offset (readers give their own:
+ * "file:LINE"). */
 ms_status ms_figure_set_add(ms_figure_set *set, const ms_figure *f);
 /* Finds a figure by id; NULL if absent (linear: for reports, not hot loops). */
 const ms_figure *ms_figure_set_find(const ms_figure_set *set, const char *id);

@@ -155,7 +155,9 @@ double ms_interval_relative_gap(ms_interval a, ms_interval b)
 {
     if (ms_interval_overlaps(a, b))
         return 0;
-    double gap = a.hi < b.lo ? b.lo - a.hi : a.lo - b.hi;
+    /* disjoint: one lies wholly below the other; touching ends with an
+     * open side ([1, 2) and [2, 3]) are disjoint with a gap of 0 */
+    double gap = a.hi <= b.lo ? b.lo - a.hi : a.lo - b.hi;
     double mag = fmax(fmax(fabs(a.lo), fabs(a.hi)), fmax(fabs(b.lo), fabs(b.hi)));
     return mag > 0 ? fabs(gap) / mag : 0;
 }

@@ -362,7 +362,17 @@ ms_status ms_jsonl_parse_line(const char *text, size_t len, const char *file,
     }
     ms_figure f;
     ms_figure_init(&f);
-    ms_status st = figure_from_json(&ctx, obj, &f) ? ms_figure_set_add(set, &f) : MS_ERR_DATA;
+    ms_status st = MS_ERR_DATA;
+    if (figure_from_json(&ctx, obj, &f)) {
+        /* a figure without an id is named after where it was read */
+        char id[512];
+        if (!f.id) {
+            const char *slash = file ? strrchr(file, '/') : NULL;
+            snprintf(id, sizeof id, "%s:%lld", slash ? slash + 1 : file ? file : "-", (long long)line);
+            f.id = id;
+        }
+        st = ms_figure_set_add(set, &f);
+    }
     cJSON_Delete(obj);
     return st;
 }

@@ -164,7 +164,14 @@ double ms_num_rounding_unit(const char *text, size_t len, double scale)
     for (size_t i = 0; i < len; i++) {
         if (text[i] == 'e' || text[i] == 'E') {
             mant_end = i;
-            exp10 = strtol(text + i + 1, NULL, 10); /* digits only: checked above */
+            /* digits only (checked above); strtol saturates at LONG_MIN/MAX,
+             * so keep it far enough from them that place + exp10 cannot
+             * overflow (any |exponent| > 100000 gives no finite unit anyway) */
+            exp10 = strtol(text + i + 1, NULL, 10);
+            if (exp10 > 100000)
+                exp10 = 100000;
+            if (exp10 < -100000)
+                exp10 = -100000;
             break;
         }
     }
@@ -185,6 +192,10 @@ double ms_num_rounding_unit(const char *text, size_t len, double scale)
             all_zero = all_zero && text[i] == '0';
         place = all_zero ? 0 : (long)zeros;
     }
-    double unit = pow(10.0, (double)(place + exp10)) * scale;
-    return isfinite(unit) ? unit : 0; /* "0e400": no usable unit */
+    /* 10^n is exact for 0 <= n <= 22 while 10^-n is not: dividing by the
+     * exact power gives the correctly rounded unit ("0.1234567" with scale
+     * 1e6 -> 0.1, not 0.09999999999999999 from 1e-7 * 1e6) */
+    long n = place + exp10;
+    double unit = n < 0 && n >= -22 ? scale / pow(10.0, (double)-n) : pow(10.0, (double)n) * scale;
+    return isfinite(unit) ? unit : 0; /* "0e400" (and "0e-400" -> 0): no usable unit */
 }

@@ -1,24 +1,22 @@
 /* csv_lex.c — RFC 4180 tokenizer: a byte-at-a-time state machine over a
- * FILE*, keeping each field's start line and column. A malformed record is
- * reported once and skipped to its end, so one bad row never hides the
- * rows after it. */
+ * FILE* with up to three bytes of lookahead (the BOM, CR LF). Positions are
+ * taken before a byte is consumed, so every field and error points at its
+ * own first byte. A malformed record is reported once (its first problem)
+ * and read to its end, so one bad row never hides the rows after it. */
 #include "ingest/csv_lex.h"
 #include "core/grow.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define NO_PUSHBACK (-2)
-
 void ms_csv_lexer_init(ms_csv_lexer *lx, FILE *in, char delimiter)
 {
     memset(lx, 0, sizeof *lx);
     lx->in = in;
     lx->delimiter = delimiter;
+    lx->max_record = MS_CSV_MAX_RECORD;
     lx->line = 1;
     lx->column = 1;
-    lx->at_start = true;
-    lx->pushback = NO_PUSHBACK;
 }
 
 void ms_csv_lexer_free(ms_csv_lexer *lx)
@@ -27,78 +25,71 @@ void ms_csv_lexer_free(ms_csv_lexer *lx)
     free(lx->fields);
     lx->buf = NULL;
     lx->fields = NULL;
+    lx->n_fields = 0;
+    lx->buf_len = lx->buf_cap = lx->fields_cap = 0;
 }
 
-/* Next byte, keeping line and column of the byte after it. */
-static int next_byte(ms_csv_lexer *lx)
+/* ------------------------------------------------------------ bytes */
+
+/* The byte k places ahead (0 = next) without consuming it, or EOF. */
+static int peek_at(ms_csv_lexer *lx, size_t k)
 {
-    int c;
-    if (lx->pushback != NO_PUSHBACK) {
-        c = lx->pushback;
-        lx->pushback = NO_PUSHBACK;
-    } else {
-        c = getc(lx->in);
+    while (lx->n_ahead <= k) {
+        /* after EOF keep answering EOF without asking the stream again */
+        int c = lx->n_ahead > 0 && lx->ahead[lx->n_ahead - 1] == EOF ? EOF : getc(lx->in);
+        lx->ahead[lx->n_ahead++] = c;
     }
+    return lx->ahead[k];
+}
+
+static int peek(ms_csv_lexer *lx) { return peek_at(lx, 0); }
+
+/* Consumes the next byte, moving the position past it. */
+static void advance(ms_csv_lexer *lx)
+{
+    int c = peek(lx);
+    if (c == EOF)
+        return;
+    memmove(lx->ahead, lx->ahead + 1, (lx->n_ahead - 1) * sizeof lx->ahead[0]);
+    lx->n_ahead--;
     if (c == '\n') {
         lx->line++;
         lx->column = 1;
-    } else if (c != EOF) {
+    } else {
         lx->column++;
     }
-    return c;
 }
 
-static int peek_byte(ms_csv_lexer *lx)
+/* A UTF-8 byte order mark at the very start is not data (and not a column). */
+static void skip_bom(ms_csv_lexer *lx)
 {
-    if (lx->pushback == NO_PUSHBACK)
-        lx->pushback = getc(lx->in);
-    return lx->pushback;
+    if (peek_at(lx, 0) == 0xEF && peek_at(lx, 1) == 0xBB && peek_at(lx, 2) == 0xBF)
+        lx->n_ahead = 0;
 }
 
-static bool put(ms_csv_lexer *lx, char c)
+/* Is c a delimiter? With an automatic delimiter the first of ',', '\t',
+ * ';' met outside quotes in the first record becomes the delimiter. */
+static bool is_delimiter(ms_csv_lexer *lx, int c)
 {
-    char *buf = ms_grow(lx->buf, &lx->buf_cap, lx->buf_len, 1, 256);
-    if (!buf)
-        return false;
-    lx->buf = buf;
-    lx->buf[lx->buf_len++] = c;
-    return true;
+    if (lx->delimiter == 0 && (c == ',' || c == '\t' || c == ';'))
+        lx->delimiter = (char)c;
+    return c != EOF && c == (unsigned char)lx->delimiter;
 }
 
-/* Starts a field at the current position; its text offset is kept in
- * `len` until the record is complete (the buffer may move meanwhile). */
-static bool begin_field(ms_csv_lexer *lx, int64_t line, int64_t column)
+/* LF, CR LF, a CR at the very end, or the end itself. */
+static bool at_record_end(ms_csv_lexer *lx)
 {
-    ms_csv_field *fields = ms_grow(lx->fields, &lx->fields_cap, lx->n_fields, sizeof *fields, 16);
-    if (!fields)
-        return false;
-    lx->fields = fields;
-    ms_csv_field *f = &lx->fields[lx->n_fields++];
-    f->text = NULL;
-    f->len = lx->buf_len; /* start offset for now */
-    f->line = line;
-    f->column = column;
-    f->quoted = false;
-    return true;
-}
-
-static bool end_field(ms_csv_lexer *lx)
-{
-    ms_csv_field *f = &lx->fields[lx->n_fields - 1];
-    size_t start = f->len;
-    f->len = lx->buf_len - start;
-    return put(lx, '\0');
-}
-
-/* Turns the start offsets into pointers once the record is complete. */
-static void fix_pointers(ms_csv_lexer *lx)
-{
-    size_t off = 0;
-    for (size_t i = 0; i < lx->n_fields; i++) {
-        lx->fields[i].text = lx->buf + off;
-        off += lx->fields[i].len + 1;
+    int c = peek(lx);
+    if (c == '\n' || c == EOF)
+        return true;
+    if (c == '\r') {
+        int d = peek_at(lx, 1);
+        return d == '\n' || d == EOF;
     }
+    return false;
 }
+
+/* ------------------------------------------------------------ record */
 
 static void set_error(ms_csv_lexer *lx, const char *why, int64_t line, int64_t column)
 {
@@ -109,12 +100,99 @@ static void set_error(ms_csv_lexer *lx, const char *why, int64_t line, int64_t c
     }
 }
 
-/* After an error: consume bytes to the end of the physical line. */
-static void skip_line(ms_csv_lexer *lx)
+/* Appends one byte of field text; false only when out of memory. A record
+ * past max_record is an error and its extra bytes are dropped. */
+static bool put(ms_csv_lexer *lx, char c)
 {
-    int c;
-    while ((c = next_byte(lx)) != EOF && c != '\n')
-        ;
+    if (lx->buf_len >= lx->max_record) {
+        set_error(lx, "record is too long", lx->record_line, 1);
+        return true;
+    }
+    char *buf = ms_grow(lx->buf, &lx->buf_cap, lx->buf_len, 1, 256);
+    if (!buf)
+        return false;
+    lx->buf = buf;
+    lx->buf[lx->buf_len++] = c;
+    return true;
+}
+
+/* Opens a field at the current position. Its text's offset is kept until
+ * the record is complete: the buffer may move meanwhile. */
+static bool begin_field(ms_csv_lexer *lx)
+{
+    ms_csv_field *fields = ms_grow(lx->fields, &lx->fields_cap, lx->n_fields, sizeof *fields, 16);
+    if (!fields)
+        return false;
+    lx->fields = fields;
+    lx->fields[lx->n_fields++] = (ms_csv_field){
+        .offset = lx->buf_len, .line = lx->line, .column = lx->column};
+    return true;
+}
+
+/* Closes the last field; its NUL is stored even past max_record so that
+ * offsets stay within the buffer. */
+static bool end_field(ms_csv_lexer *lx)
+{
+    ms_csv_field *f = &lx->fields[lx->n_fields - 1];
+    f->len = lx->buf_len - f->offset;
+    char *buf = ms_grow(lx->buf, &lx->buf_cap, lx->buf_len, 1, 256);
+    if (!buf)
+        return false;
+    lx->buf = buf;
+    lx->buf[lx->buf_len++] = '\0';
+    return true;
+}
+
+/* Reads a quoted field's text; the next byte is its opening quote. */
+static bool read_quoted(ms_csv_lexer *lx)
+{
+    const ms_csv_field *f = &lx->fields[lx->n_fields - 1];
+    int64_t open_line = f->line, open_column = f->column;
+    lx->fields[lx->n_fields - 1].quoted = true;
+    advance(lx);
+    for (;;) {
+        int c = peek(lx);
+        if (c == EOF) {
+            set_error(lx, "unterminated quoted field", open_line, open_column);
+            return true;
+        }
+        if (c == '"') {
+            advance(lx);
+            if (peek(lx) != '"')
+                break; /* the closing quote */
+        } else if (c == '\0') {
+            set_error(lx, "NUL byte in field", lx->line, lx->column);
+            advance(lx);
+            continue;
+        }
+        if (!put(lx, (char)c))
+            return false;
+        advance(lx);
+    }
+    /* after the closing quote only a delimiter or the record's end */
+    if (!is_delimiter(lx, peek(lx)) && !at_record_end(lx)) {
+        set_error(lx, "unexpected text after a closing quote", lx->line, lx->column);
+        while (!is_delimiter(lx, peek(lx)) && !at_record_end(lx))
+            advance(lx);
+    }
+    return true;
+}
+
+static bool read_unquoted(ms_csv_lexer *lx)
+{
+    for (;;) {
+        int c = peek(lx);
+        if (is_delimiter(lx, c) || at_record_end(lx))
+            return true;
+        if (c == '"')
+            set_error(lx, "quote inside an unquoted field", lx->line, lx->column);
+        if (c == '\0') {
+            set_error(lx, "NUL byte in field", lx->line, lx->column);
+        } else if (!put(lx, (char)c)) {
+            return false;
+        }
+        advance(lx);
+    }
 }
 
 ms_status ms_csv_next(ms_csv_lexer *lx, bool *at_end)
@@ -122,104 +200,42 @@ ms_status ms_csv_next(ms_csv_lexer *lx, bool *at_end)
     lx->buf_len = 0;
     lx->n_fields = 0;
     lx->error = NULL;
+    lx->error_line = lx->error_column = 0;
     *at_end = false;
-    if (lx->at_start) {
-        lx->at_start = false;
-        unsigned char bom[3];
-        size_t n = fread(bom, 1, 3, lx->in);
-        if (!(n == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF)) {
-            /* not a BOM: give the bytes back (at most 3, ungetc guarantees 1) */
-            for (size_t i = n; i > 0; i--) {
-                if (i == 1) {
-                    lx->pushback = bom[0];
-                } else if (ungetc(bom[i - 1], lx->in) == EOF) {
-                    return MS_ERR_IO;
-                }
-            }
-        }
+    bool first_record = !lx->started;
+    if (first_record) {
+        lx->started = true;
+        skip_bom(lx);
     }
-    int c = next_byte(lx);
-    if (c == EOF) {
+    if (peek(lx) == EOF) {
         *at_end = true;
         return ferror(lx->in) ? MS_ERR_IO : MS_OK;
     }
-    lx->record_line = lx->line - (c == '\n');
+    lx->record_line = lx->line;
     for (;;) {
-        /* start of a field: c is its first byte */
-        int64_t fline = c == '\n' ? lx->line - 1 : lx->line;
-        int64_t fcol = c == '\n' ? 0 : lx->column - 1;
-        if (c == '\n') { /* an empty field ends the record */
-            fline = lx->record_line;
-        }
-        if (!begin_field(lx, fline, fcol < 1 ? 1 : fcol))
+        if (!begin_field(lx))
             return MS_ERR_NOMEM;
-        if (c == '"') {
-            lx->fields[lx->n_fields - 1].quoted = true;
-            for (;;) {
-                c = next_byte(lx);
-                if (c == EOF) {
-                    set_error(lx, "unterminated quoted field", fline, fcol);
-                    break;
-                }
-                if (c == '\0') {
-                    set_error(lx, "NUL byte in field", lx->line, lx->column - 1);
-                    continue;
-                }
-                if (c == '"') {
-                    if (peek_byte(lx) == '"') {
-                        next_byte(lx);
-                        if (!put(lx, '"'))
-                            return MS_ERR_NOMEM;
-                        continue;
-                    }
-                    c = next_byte(lx); /* the byte after the closing quote */
-                    if (c == '\r' && peek_byte(lx) == '\n')
-                        c = next_byte(lx);
-                    if (c != lx->delimiter && c != '\n' && c != EOF) {
-                        set_error(lx, "unexpected text after a closing quote", lx->line, lx->column - 1);
-                        while (c != lx->delimiter && c != '\n' && c != EOF)
-                            c = next_byte(lx);
-                    }
-                    break;
-                }
-                if (!put(lx, (char)c))
-                    return MS_ERR_NOMEM;
-            }
-        } else {
-            while (c != lx->delimiter && c != '\n' && c != EOF) {
-                if (c == '\r' && peek_byte(lx) == '\n') {
-                    c = next_byte(lx);
-                    break;
-                }
-                if (c == '"')
-                    set_error(lx, "quote inside an unquoted field", lx->line, lx->column - 1);
-                else if (c == '\0')
-                    set_error(lx, "NUL byte in field", lx->line, lx->column - 1);
-                if (!put(lx, (char)c))
-                    return MS_ERR_NOMEM;
-                c = next_byte(lx);
-            }
-        }
-        if (!end_field(lx))
+        bool ok = peek(lx) == '"' ? read_quoted(lx) : read_unquoted(lx);
+        if (!ok || !end_field(lx))
             return MS_ERR_NOMEM;
-        if (c == lx->delimiter) {
-            c = next_byte(lx);
-            if (c == EOF || c == '\n') { /* trailing delimiter: one more empty field */
-                if (!begin_field(lx, lx->line, lx->column) || !end_field(lx))
-                    return MS_ERR_NOMEM;
-                break;
-            }
-            continue;
+        if (is_delimiter(lx, peek(lx))) {
+            advance(lx);
+            continue; /* a delimiter before the end opens one more (empty) field */
         }
-        break; /* '\n' or EOF */
+        break;
     }
-    fix_pointers(lx);
+    /* consume the record's end: CR LF, LF, or a final CR */
+    lx->end_line = lx->line;
+    lx->end_column = lx->column;
+    if (peek(lx) == '\r')
+        advance(lx);
+    if (peek(lx) == '\n')
+        advance(lx);
+    if (first_record && lx->delimiter == 0)
+        lx->delimiter = ',';
+    for (size_t i = 0; i < lx->n_fields; i++)
+        lx->fields[i].text = lx->buf + lx->fields[i].offset;
     if (ferror(lx->in))
         return MS_ERR_IO;
-    if (lx->error) {
-        if (c != '\n' && c != EOF)
-            skip_line(lx);
-        return MS_ERR_DATA;
-    }
-    return MS_OK;
+    return lx->error ? MS_ERR_DATA : MS_OK;
 }

@@ -1,16 +1,17 @@
 /* csv_long.c — the long CSV layout (one figure per row) -> figures.
  *
- * Columns are found by header name in any order; only metric, period and
- * value are required. A row that cannot become a figure is rejected with
- * the line and column of the offending cell; the rows after it are read as
- * usual. Missing values (":", "..", "-", empty) stay missing, never 0. */
+ * Exports ms_csv_long_read. Columns are found by header name in any order;
+ * only metric, period and value are required. A row that cannot become a
+ * figure is rejected with the line and column of the offending cell and the
+ * rows after it are read as usual. Missing values (":", "..", "-", empty)
+ * stay missing (NaN), never 0. */
 #include "ingest/csv_lex.h"
 #include "ingest/ingest.h"
 #include "core/num.h"
 
 #include <ctype.h>
-#include <stdarg.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,54 +27,65 @@ static const char *const column_names[COL_COUNT_] = {
     "url", "unit", "lo", "hi", "quote", "note", "flags", "lang", "base", "rounding",
 };
 
-/* ------------------------------------------------------------ values */
+/* ------------------------------------------------------------ numbers */
 
-/* Is the UTF-8 sequence at s a digit-group space (space, U+00A0 no-break
- * space, U+202F narrow no-break space)? Returns its length or 0. */
+/* Length of a digit-group space at s (space, U+00A0 no-break space, U+202F
+ * narrow no-break space), or 0. */
 static size_t group_space_len(const char *s, size_t left)
 {
-    if (left >= 1 && s[0] == ' ')
+    const unsigned char *u = (const unsigned char *)s;
+    if (left >= 1 && u[0] == ' ')
         return 1;
-    if (left >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+    if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
         return 2;
-    if (left >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-        (unsigned char)s[2] == 0xAF)
+    if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF)
         return 3;
     return 0;
 }
 
-/* Copies s[0..len) into out without digit-group marks ("143,000",
- * "93 000"): groups must be exactly three digits after a first group of
- * one to three. Returns the new length, or (size_t)-1 when the marks are
- * not a valid grouping (then the text is not a number). */
-static size_t strip_grouping(const char *s, size_t len, char *out, size_t cap)
+/* Writes s[0..len) into out (cap bytes) in the plain form ms_num_parse
+ * reads: digit-group marks removed ("143,000", "93 000"), a leading U+2212
+ * minus made '-'. One kind of mark per number (commas or spaces); the first
+ * group has 1-3 digits, every later group exactly 3. Returns the plain
+ * length, or (size_t)-1 when the marks are not a grouping (then the text is
+ * not a number). Other text is copied for ms_num_parse to judge. */
+static size_t plain_number(const char *s, size_t len, char *out, size_t cap)
 {
-    size_t o = 0, i = 0;
-    if (i < len && (s[i] == '-' || s[i] == '+'))
-        out[o++] = s[i++];
-    size_t run = 0, groups = 0;
-    bool grouped = false;
+    size_t i = 0, o = 0;
+    if (cap < 2)
+        return (size_t)-1;
+    if (len >= 3 && memcmp(s, "\xE2\x88\x92", 3) == 0) {
+        out[o++] = '-';
+        i = 3;
+    } else if (len >= 1 && (s[0] == '-' || s[0] == '+')) {
+        out[o++] = s[0];
+        i = 1;
+    }
+    size_t run = 0;     /* digits since the last mark */
+    int mark = 0;       /* 0 none yet, ',' or ' ' */
+    bool first = true;  /* still in the first group */
     for (; i < len; i++) {
         size_t sp = s[i] == ',' ? 1 : group_space_len(s + i, len - i);
         if (sp) {
-            if (run == 0 || (groups == 0 && run > 3) || (groups > 0 && run != 3))
+            int kind = s[i] == ',' ? ',' : ' ';
+            if ((mark && kind != mark) || run == 0 || (first ? run > 3 : run != 3))
                 return (size_t)-1;
-            grouped = true;
-            groups++;
+            mark = kind;
+            first = false;
             run = 0;
             i += sp - 1;
             continue;
         }
-        if (s[i] == '.' || s[i] == 'e' || s[i] == 'E')
+        if (!isdigit((unsigned char)s[i]))
             break;
         if (o + 1 >= cap)
             return (size_t)-1;
         out[o++] = s[i];
         run++;
     }
-    if (grouped && run != 3)
+    if (mark && run != 3)
         return (size_t)-1;
-    for (; i < len; i++) {
+    for (; i < len; i++) { /* fraction, exponent, or junk */
         if (o + 1 >= cap)
             return (size_t)-1;
         out[o++] = s[i];
@@ -84,200 +96,263 @@ static size_t strip_grouping(const char *s, size_t len, char *out, size_t cap)
 
 static bool is_missing_marker(const char *s, size_t len)
 {
-    return len == 0 || (len == 1 && (s[0] == ':' || s[0] == '-')) || (len == 2 && s[0] == '.' && s[1] == '.');
+    return len == 0 || (len == 1 && (s[0] == ':' || s[0] == '-')) ||
+           (len == 2 && s[0] == '.' && s[1] == '.');
 }
 
-/* ------------------------------------------------------------ reading */
+/* ------------------------------------------------------------ cells */
 
 typedef struct long_reader {
-    const char *name;        /* for messages */
-    const char *stem;        /* default source id and id prefix */
+    const char *name;   /* for messages */
+    const char *stem;   /* default source id */
     const ms_ingest_options *opt;
-    int col[COL_COUNT_];     /* field index of each column, -1 if absent */
-    size_t n_columns;
     ms_diag *diag;
+    int col[COL_COUNT_]; /* field index of each column, -1 if absent */
+    size_t n_columns;
+    ms_csv_lexer lx;
 } long_reader;
 
-/* The cell of column c in the current record, or NULL if no such column. */
-static const ms_csv_field *cell(const long_reader *r, const ms_csv_lexer *lx, enum column c)
+/* Offending text as shown in a message: at most ~60 bytes, never cut
+ * inside a UTF-8 sequence, control characters (a newline in a quoted
+ * cell) shown as '?'. */
+#define SHOWN_MAX 64
+static const char *shown(const char *s, size_t len, char out[SHOWN_MAX])
 {
-    return r->col[c] >= 0 ? &lx->fields[r->col[c]] : NULL;
+    size_t n = len;
+    if (n > SHOWN_MAX - 4) {
+        n = SHOWN_MAX - 4;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--; /* s[n] would continue a sequence: cut before its lead byte */
+    }
+    for (size_t i = 0; i < n; i++)
+        out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? '?' : s[i];
+    if (n < len)
+        memcpy(out + n, "...", 3), n += 3;
+    out[n] = '\0';
+    return out;
 }
 
-/* The span of field f without surrounding spaces. */
-static const char *trimmed(const ms_csv_field *f, size_t *len)
+/* The field of column c in the current record, or NULL if no such column. */
+static ms_csv_field *cell(long_reader *r, enum column c)
 {
-    const char *s = f->text;
-    size_t n = f->len;
-    while (n && isspace((unsigned char)s[0]))
-        s++, n--;
-    while (n && isspace((unsigned char)s[n - 1]))
+    return r->col[c] >= 0 ? &r->lx.fields[r->col[c]] : NULL;
+}
+
+/* Trims surrounding ASCII spaces of f in place (the record is ours until
+ * the next one is read). */
+static void trim(ms_csv_field *f)
+{
+    size_t start = 0, n = f->len;
+    while (start < n && isspace((unsigned char)f->text[start]))
+        start++;
+    while (n > start && isspace((unsigned char)f->text[n - 1]))
         n--;
-    *len = n;
-    return s;
+    f->text += start;
+    f->len = n - start;
+    f->text[f->len] = '\0';
 }
 
-/* A cell's text trimmed of surrounding spaces (in place: the record is
- * ours until the next one is read), or NULL if absent or empty. */
-static const char *cell_text(const long_reader *r, const ms_csv_lexer *lx, enum column c)
+/* A cell's trimmed text, or NULL if the column is absent or the cell empty. */
+static const char *cell_text(long_reader *r, enum column c)
 {
-    const ms_csv_field *f = cell(r, lx, c);
-    if (!f)
-        return NULL;
-    size_t len;
-    char *s = f->text + (trimmed(f, &len) - f->text);
-    s[len] = '\0'; /* in place: the record is ours until the next one */
-    return len ? s : NULL;
+    ms_csv_field *f = cell(r, c);
+    return f && f->len ? f->text : NULL;
 }
 
-/* Reports a rejected row at cell f (or at the row's line); returns false. */
-static bool reject(const long_reader *r, const ms_csv_field *f, int64_t line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static bool reject(const long_reader *r, const ms_csv_field *f, int64_t line, const char *fmt, ...)
+/* Reports a rejected row at the cell of column c; returns false. */
+static bool reject(long_reader *r, enum column c, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static bool reject(long_reader *r, enum column c, const char *fmt, ...)
 {
+    const ms_csv_field *f = cell(r, c);
     va_list ap;
     va_start(ap, fmt);
-    ms_diag_vreport(r->diag, MS_SEV_ERROR, MS_ERR_DATA, r->name, f ? f->line : line, f ? f->column : 0, fmt, ap);
+    ms_diag_vreport(r->diag, MS_SEV_ERROR, MS_ERR_DATA, r->name, f ? f->line : r->lx.record_line,
+                    f ? f->column : 0, fmt, ap);
     va_end(ap);
     return false;
 }
 
-static bool parse_number_cell(const long_reader *r, const ms_csv_field *f, const char *what,
-                              double *out, double *rounding, bool *missing)
+/* Parses a number cell. *missing is set for the missing markers; a text
+ * that is not a number is reported and false returned. `plain`, if not
+ * NULL, receives the plain form (for its rounding unit). */
+static bool number_cell(long_reader *r, enum column c, double *out, bool *missing,
+                        char *plain, size_t plain_cap)
 {
-    char plain[128];
-    size_t len;
-    const char *s = trimmed(f, &len);
-    *missing = is_missing_marker(s, len);
+    const ms_csv_field *f = cell(r, c);
+    char local[128], show[SHOWN_MAX];
+    if (!plain) {
+        plain = local;
+        plain_cap = sizeof local;
+    }
+    *missing = !f || is_missing_marker(f->text, f->len);
     if (*missing)
         return true;
-    size_t n = strip_grouping(s, len, plain, sizeof plain);
-    if (n == (size_t)-1 || ms_num_parse(plain, n, out, NULL, NULL) != MS_OK) {
-        char shown[64];
-        snprintf(shown, sizeof shown, "%.*s", (int)(len < 60 ? len : 60), s);
-        ms_diag_error(r->diag, r->name, f->line, f->column, "%s '%s' is not a number", what, shown);
-        return false;
-    }
-    if (rounding)
-        *rounding = ms_num_rounding_unit(plain, n, 1.0);
+    size_t n = plain_number(f->text, f->len, plain, plain_cap);
+    if (n == (size_t)-1 || ms_num_parse(plain, n, out, NULL, NULL) != MS_OK)
+        return reject(r, c, "%s '%s' is not a number", column_names[c], shown(f->text, f->len, show));
     return true;
 }
 
-/* Fills f from the record; strings point into the lexer or into tmp
- * buffers of `text`. Returns false when the row is rejected. */
-static bool row_to_figure(const long_reader *r, const ms_csv_lexer *lx, ms_figure *f, int64_t line)
+/* Parses a cell through a parser of (text, len, out). */
+#define PARSE_CELL(parse, text, out) ((parse)((text), strlen(text), (out)) == MS_OK)
+
+/* ------------------------------------------------------------ rows */
+
+/* The default unit of a figure: changes and shares in percent, multipliers
+ * and ratios as a ratio (as stats/ratio.c names them), else the metric's. */
+static const char *default_unit(const ms_metric *m, ms_kind kind)
 {
-    const ms_csv_field *c;
+    switch (kind) {
+    case MS_KIND_PCT_CHANGE:
+    case MS_KIND_SHARE:
+        return "percent";
+    case MS_KIND_MULTIPLIER:
+    case MS_KIND_RATIO:
+        return "ratio";
+    default:
+        return m->unit && m->unit[0] ? m->unit : NULL;
+    }
+}
+
+/* The interval of f: lo/hi columns when given (closed ends), otherwise
+ * the hedge rule with a rounding unit from the rounding column or from the
+ * value as written (`plain`). */
+static bool set_range(long_reader *r, ms_figure *f, const char *plain)
+{
+    char show[SHOWN_MAX];
+    bool lo_missing = true, hi_missing = true;
+    double lo = 0, hi = 0;
+    if (cell(r, COL_LO) && !number_cell(r, COL_LO, &lo, &lo_missing, NULL, 0))
+        return false;
+    if (cell(r, COL_HI) && !number_cell(r, COL_HI, &hi, &hi_missing, NULL, 0))
+        return false;
+    if (lo_missing != hi_missing) /* pointing at the empty one */
+        return reject(r, lo_missing ? COL_LO : COL_HI, "lo and hi must be given together");
+    if (!lo_missing) {
+        if (lo > hi)
+            return reject(r, COL_LO, "lo is greater than hi");
+        if (!ms_figure_is_missing(f) && (f->value < lo || f->value > hi)) {
+            const ms_csv_field *v = &r->lx.fields[r->col[COL_VALUE]];
+            return reject(r, COL_VALUE, "value '%s' is outside lo..hi", shown(v->text, v->len, show));
+        }
+        f->range = ms_interval_make(lo, false, hi, false);
+        return true;
+    }
+    double rounding = plain ? ms_num_rounding_unit(plain, strlen(plain), 1.0) : 0;
+    const char *s = cell_text(r, COL_ROUNDING);
+    if (s) {
+        bool missing;
+        if (strcasecmp(s, "exact") == 0) {
+            rounding = 0;
+        } else if (!number_cell(r, COL_ROUNDING, &rounding, &missing, NULL, 0)) {
+            return false;
+        } else if (rounding < 0) {
+            return reject(r, COL_ROUNDING, "rounding '%s' must be a number >= 0 or 'exact'",
+                          shown(s, strlen(s), show));
+        }
+    }
+    ms_figure_set_range_from_hedge(f, rounding);
+    return true;
+}
+
+/* Fills f from the current record; strings point into the record. Returns
+ * false when the row is rejected (reported). */
+static bool row_to_figure(long_reader *r, ms_figure *f)
+{
+    char show[SHOWN_MAX];
     const char *s;
     ms_figure_init(f);
+    for (int c = 0; c < COL_COUNT_; c++)
+        if (c != COL_QUOTE && c != COL_NOTE && cell(r, (enum column)c))
+            trim(cell(r, (enum column)c));
 
-    c = cell(r, lx, COL_METRIC);
-    s = cell_text(r, lx, COL_METRIC);
-    if (!s)
-        return reject(r, c, line, "metric is empty");
-    if (!ms_metric_find(r->opt->metrics, s))
-        return reject(r, c, line, "unknown metric '%s' (see data/metrics.tsv)", s);
-    f->metric = s;
+    if (!(s = cell_text(r, COL_METRIC)))
+        return reject(r, COL_METRIC, "metric is empty");
+    const ms_metric *m = ms_metric_find(r->opt->metrics, s);
+    if (!m)
+        return reject(r, COL_METRIC, "unknown metric '%s' (see data/metrics.tsv)", shown(s, strlen(s), show));
+    f->metric = m->name;
 
-    if ((s = cell_text(r, lx, COL_KIND)) && !ms_kind_from_name(s, &f->kind))
-        return reject(r, cell(r, lx, COL_KIND), line, "unknown kind '%s'", s);
-    if ((s = cell_text(r, lx, COL_HEDGE)) && !ms_hedge_from_name(s, &f->hedge))
-        return reject(r, cell(r, lx, COL_HEDGE), line, "unknown hedge '%s'", s);
+    if ((s = cell_text(r, COL_KIND)) && !ms_kind_from_name(s, &f->kind))
+        return reject(r, COL_KIND, "unknown kind '%s'", shown(s, strlen(s), show));
+    if ((s = cell_text(r, COL_HEDGE)) && !ms_hedge_from_name(s, &f->hedge))
+        return reject(r, COL_HEDGE, "unknown hedge '%s'", shown(s, strlen(s), show));
 
-    c = cell(r, lx, COL_PERIOD);
-    s = cell_text(r, lx, COL_PERIOD);
-    if (!s)
-        return reject(r, c, line, "period is empty");
-    if (ms_period_parse(s, strlen(s), &f->period) != MS_OK)
-        return reject(r, c, line, "period '%s' is not a period (2024, 2024-07, 2024-Q3, 2024-01/2024-07, ...)", s);
-    if ((s = cell_text(r, lx, COL_BASE)) && ms_period_parse(s, strlen(s), &f->base) != MS_OK)
-        return reject(r, cell(r, lx, COL_BASE), line, "base '%s' is not a period", s);
-    if ((s = cell_text(r, lx, COL_PUBLISHED)) && ms_date_parse(s, strlen(s), &f->published) != MS_OK)
-        return reject(r, cell(r, lx, COL_PUBLISHED), line, "published '%s' is not a date (YYYY-MM-DD)", s);
+    if (!(s = cell_text(r, COL_PERIOD)))
+        return reject(r, COL_PERIOD, "period is empty");
+    if (!PARSE_CELL(ms_period_parse, s, &f->period))
+        return reject(r, COL_PERIOD, "period '%s' is not a period (2024, 2024-07, 2024-Q3, 2024-01/2024-07, ...)",
+                      shown(s, strlen(s), show));
+    if ((s = cell_text(r, COL_BASE)) && !PARSE_CELL(ms_period_parse, s, &f->base))
+        return reject(r, COL_BASE, "base '%s' is not a period", shown(s, strlen(s), show));
+    if ((s = cell_text(r, COL_PUBLISHED)) && !PARSE_CELL(ms_date_parse, s, &f->published))
+        return reject(r, COL_PUBLISHED, "published '%s' is not a date (YYYY-MM-DD)", shown(s, strlen(s), show));
 
-    c = cell(r, lx, COL_VALUE);
-    double rounding = 0;
+    const ms_csv_field *v = &r->lx.fields[r->col[COL_VALUE]]; /* required column */
+    char plain[128];
     bool missing;
-    if (!parse_number_cell(r, c, "value", &f->value, &rounding, &missing))
+    if (!number_cell(r, COL_VALUE, &f->value, &missing, plain, sizeof plain))
         return false;
     if (missing)
         f->value = NAN;
     else if (f->kind == MS_KIND_COUNT && f->value < 0)
-        return reject(r, c, line, "negative count '%s'", c->text);
-    f->line = line;
-    f->column = c->column;
-
-    if ((s = cell_text(r, lx, COL_ROUNDING))) {
-        if (strcmp(s, "exact") == 0) {
-            rounding = 0;
-        } else if (ms_num_parse_cstr(s, &rounding) != MS_OK || rounding < 0) {
-            return reject(r, cell(r, lx, COL_ROUNDING), line, "rounding '%s' must be a number >= 0 or 'exact'", s);
-        }
-    }
-    const ms_csv_field *lo = cell(r, lx, COL_LO), *hi = cell(r, lx, COL_HI);
-    double vlo = 0, vhi = 0;
-    bool lo_missing = true, hi_missing = true;
-    if (lo && !parse_number_cell(r, lo, "lo", &vlo, NULL, &lo_missing))
+        return reject(r, COL_VALUE, "negative count '%s'", shown(v->text, v->len, show));
+    f->line = r->lx.record_line;
+    f->column = v->column;
+    if (!set_range(r, f, missing ? NULL : plain))
         return false;
-    if (hi && !parse_number_cell(r, hi, "hi", &vhi, NULL, &hi_missing))
-        return false;
-    if (lo_missing != hi_missing)
-        return reject(r, lo_missing ? lo : hi, line, "lo and hi must be given together");
-    if (!lo_missing) {
-        if (vlo > vhi)
-            return reject(r, lo, line, "lo is greater than hi");
-        f->range = ms_interval_make(vlo, false, vhi, false);
-    } else {
-        ms_figure_set_range_from_hedge(f, rounding);
-    }
 
-    f->place = cell_text(r, lx, COL_PLACE);
-    f->subject = cell_text(r, lx, COL_SUBJECT);
-    f->url = cell_text(r, lx, COL_URL);
-    f->unit = cell_text(r, lx, COL_UNIT);
-    f->flags = cell_text(r, lx, COL_FLAGS);
-    f->lang = cell_text(r, lx, COL_LANG);
-    const ms_csv_field *q = cell(r, lx, COL_QUOTE), *n = cell(r, lx, COL_NOTE);
-    f->quote = q && q->len ? q->text : NULL;
-    f->note = n && n->len ? n->text : NULL;
-    f->source = r->opt->source ? r->opt->source : cell_text(r, lx, COL_SOURCE);
+    f->place = cell_text(r, COL_PLACE);
+    f->subject = cell_text(r, COL_SUBJECT);
+    f->url = cell_text(r, COL_URL);
+    f->flags = cell_text(r, COL_FLAGS);
+    f->lang = cell_text(r, COL_LANG);
+    f->quote = cell_text(r, COL_QUOTE); /* evidence: kept as written */
+    f->note = cell_text(r, COL_NOTE);
+    f->source = r->opt->source && r->opt->source[0] ? r->opt->source : cell_text(r, COL_SOURCE);
     if (!f->source)
         f->source = r->stem;
-    if (!f->unit) {
-        const ms_metric *m = ms_metric_find(r->opt->metrics, f->metric);
-        f->unit = f->kind == MS_KIND_PCT_CHANGE || f->kind == MS_KIND_SHARE ? "percent"
-                  : f->kind == MS_KIND_MULTIPLIER || f->kind == MS_KIND_RATIO ? "ratio"
-                  : m ? m->unit : NULL;
-    }
+    f->unit = cell_text(r, COL_UNIT);
+    if (!f->unit)
+        f->unit = default_unit(m, f->kind);
     return true;
 }
 
-/* Maps header names to column indexes; false (error reported) if a
- * required column is missing or a name is given twice. */
-static bool read_header(long_reader *r, const ms_csv_lexer *lx)
+/* ------------------------------------------------------------ header */
+
+/* Maps header names to column indexes. Unknown names are a warning (the
+ * column is ignored); a name given twice or a missing required column is an
+ * error and nothing is read. */
+static bool read_header(long_reader *r)
 {
+    char show[SHOWN_MAX];
     for (int c = 0; c < COL_COUNT_; c++)
         r->col[c] = -1;
-    r->n_columns = lx->n_fields;
+    r->n_columns = r->lx.n_fields;
     bool ok = true;
-    for (size_t i = 0; i < lx->n_fields; i++) {
-        const ms_csv_field *f = &lx->fields[i];
-        size_t len;
-        const char *s = trimmed(f, &len);
-        for (int c = 0; c < COL_COUNT_; c++) {
-            if (strlen(column_names[c]) == len && strncasecmp(s, column_names[c], len) == 0) {
-                if (r->col[c] >= 0) {
-                    ms_diag_error(r->diag, r->name, f->line, f->column, "column '%s' appears twice", column_names[c]);
-                    ok = false;
-                }
-                r->col[c] = (int)i;
-            }
+    for (size_t i = 0; i < r->lx.n_fields; i++) {
+        ms_csv_field *f = &r->lx.fields[i];
+        trim(f);
+        int found = -1;
+        for (int c = 0; c < COL_COUNT_ && found < 0; c++)
+            if (strcasecmp(f->text, column_names[c]) == 0)
+                found = c;
+        if (found < 0) {
+            ms_diag_report(r->diag, MS_SEV_WARNING, MS_ERR_DATA, r->name, f->line, f->column,
+                           "unknown column '%s' is ignored", shown(f->text, f->len, show));
+        } else if (r->col[found] >= 0) {
+            ms_diag_error(r->diag, r->name, f->line, f->column, "column '%s' appears twice", column_names[found]);
+            ok = false;
+        } else {
+            r->col[found] = (int)i;
         }
     }
-    const enum column required[] = {COL_METRIC, COL_PERIOD, COL_VALUE};
-    for (size_t k = 0; k < 3; k++) {
+    static const enum column required[] = {COL_METRIC, COL_PERIOD, COL_VALUE};
+    for (size_t k = 0; k < sizeof required / sizeof required[0]; k++) {
         if (r->col[required[k]] < 0) {
-            ms_diag_error(r->diag, r->name, 1, 0, "missing required column '%s' (need metric, period, value)",
+            ms_diag_error(r->diag, r->name, r->lx.record_line, 0,
+                          "missing required column '%s' (need metric, period, value)",
                           column_names[required[k]]);
             ok = false;
         }
@@ -285,11 +360,13 @@ static bool read_header(long_reader *r, const ms_csv_lexer *lx)
     return ok;
 }
 
+/* ------------------------------------------------------------ file */
+
 /* The file name without its folders ("stdin" for "-"). */
 static const char *base_name(const char *name)
 {
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
+    const char *slash = strrchr(name, '/');
+    const char *base = slash ? slash + 1 : name;
     return strcmp(base, "-") == 0 ? "stdin" : base;
 }
 
@@ -298,92 +375,138 @@ static char *stem_of(const char *name)
 {
     const char *base = base_name(name);
     const char *dot = strrchr(base, '.');
-    return strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+    char *stem = malloc(n + 1);
+    if (stem) {
+        memcpy(stem, base, n);
+        stem[n] = '\0';
+    }
+    return stem;
+}
+
+static char delimiter_for(const char *name, const ms_ingest_options *opt)
+{
+    if (opt->delimiter)
+        return opt->delimiter;
+    const char *dot = strrchr(base_name(name), '.');
+    return dot && strcasecmp(dot, ".tsv") == 0 ? '\t' : 0;
+}
+
+/* A record with no text at all: a blank line, or ",,," (spreadsheets
+ * export empty rows). Not a figure, not counted. */
+static bool is_empty_record(const ms_csv_lexer *lx)
+{
+    for (size_t i = 0; i < lx->n_fields; i++)
+        if (lx->fields[i].len || lx->fields[i].quoted)
+            return false;
+    return true;
+}
+
+/* Reports a record whose field count differs from the header's, at the
+ * first extra field or where the record ends. */
+static void report_ragged(long_reader *r)
+{
+    const ms_csv_lexer *lx = &r->lx;
+    bool extra = lx->n_fields > r->n_columns;
+    int64_t line = extra ? lx->fields[r->n_columns].line : lx->end_line;
+    int64_t column = extra ? lx->fields[r->n_columns].column : lx->end_column;
+    ms_diag_error(r->diag, r->name, line, column, "expected %zu fields, found %zu", r->n_columns,
+                  lx->n_fields);
+}
+
+/* Reads the data rows after the header. */
+static ms_status read_rows(long_reader *r, ms_figure_set *out)
+{
+    ms_status result = MS_OK;
+    ms_strbuf id;
+    ms_strbuf_init(&id);
+    for (;;) {
+        bool at_end;
+        ms_status st = ms_csv_next(&r->lx, &at_end);
+        if (st == MS_ERR_IO) {
+            ms_diag_report(r->diag, MS_SEV_ERROR, MS_ERR_IO, r->name, r->lx.line, 0, "read error");
+            result = MS_ERR_IO;
+            break;
+        }
+        if (st == MS_ERR_NOMEM) {
+            result = MS_ERR_NOMEM;
+            break;
+        }
+        if (at_end)
+            break;
+        if (st == MS_OK && is_empty_record(&r->lx))
+            continue;
+        r->diag->n_read++;
+        ms_figure f;
+        bool ok;
+        if (st == MS_ERR_DATA) {
+            ms_diag_error(r->diag, r->name, r->lx.error_line, r->lx.error_column, "%s", r->lx.error);
+            ok = false;
+        } else if (r->lx.n_fields != r->n_columns) {
+            report_ragged(r);
+            ok = false;
+        } else {
+            ok = row_to_figure(r, &f);
+        }
+        if (!ok) {
+            r->diag->n_rejected++;
+            if (result == MS_OK)
+                result = MS_ERR_DATA;
+            continue;
+        }
+        ms_strbuf_clear(&id);
+        /* "file.csv:LINE": the id says where to look, whatever the source */
+        ms_strbuf_printf(&id, "%s:%lld", base_name(r->name), (long long)f.line);
+        if (ms_strbuf_failed(&id)) {
+            result = MS_ERR_NOMEM;
+            break;
+        }
+        f.id = ms_strbuf_str(&id);
+        if (ms_figure_set_add(out, &f) != MS_OK) {
+            result = MS_ERR_NOMEM;
+            break;
+        }
+        r->diag->n_accepted++;
+        if (ms_figure_is_missing(&f))
+            r->diag->n_missing++;
+    }
+    ms_strbuf_free(&id);
+    return result;
 }
 
 ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *opt,
                            ms_figure_set *out, ms_diag *diag)
 {
+    if (!name)
+        name = "-";
+    if (!opt || !opt->metrics) {
+        ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_USAGE, name, 0, 0, "no metric registry given");
+        return MS_ERR_USAGE;
+    }
     long_reader r = {.name = name, .opt = opt, .diag = diag};
     char *stem = stem_of(name);
-    char *prefix = strdup(base_name(name)); /* ids read "file.csv:LINE" */
-    if (!stem || !prefix) {
-        free(stem);
-        free(prefix);
+    if (!stem)
         return MS_ERR_NOMEM;
-    }
     r.stem = stem;
-    const char *ext = strrchr(name, '.');
-    char delim = ext && strcasecmp(ext, ".tsv") == 0 ? '\t' : ',';
-    ms_csv_lexer lx;
-    ms_csv_lexer_init(&lx, in, delim);
-    ms_status result = MS_OK;
-    bool header_done = false, at_end = false;
-    ms_strbuf id;
-    ms_strbuf_init(&id);
-    while (!at_end) {
-        ms_status st = ms_csv_next(&lx, &at_end);
-        if (at_end && lx.n_fields == 0)
-            break;
-        if (st == MS_ERR_IO || st == MS_ERR_NOMEM) {
-            if (st == MS_ERR_IO)
-                ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, name, lx.line, 0, "read error");
-            result = st;
-            break;
-        }
-        if (!header_done) {
-            header_done = true;
-            if (st == MS_ERR_DATA || !read_header(&r, &lx)) {
-                if (st == MS_ERR_DATA)
-                    ms_diag_error(diag, name, lx.error_line, lx.error_column, "header: %s", lx.error);
-                result = MS_ERR_DATA;
-                break;
-            }
-            continue;
-        }
-        if (st == MS_OK && lx.n_fields == 1 && lx.fields[0].len == 0 && !lx.fields[0].quoted)
-            continue; /* blank line */
-        diag->n_read++;
-        ms_figure f;
-        bool ok;
-        if (st == MS_ERR_DATA) {
-            ms_diag_error(diag, name, lx.error_line, lx.error_column, "%s", lx.error);
-            ok = false;
-        } else if (lx.n_fields != r.n_columns) {
-            /* point at the first extra field, or just past the last one */
-            const ms_csv_field *last = &lx.fields[lx.n_fields - 1];
-            int64_t col = lx.n_fields > r.n_columns ? lx.fields[r.n_columns].column
-                                                    : last->column + (int64_t)last->len + (last->quoted ? 2 : 0);
-            ms_diag_error(diag, name, lx.n_fields > r.n_columns ? lx.fields[r.n_columns].line : last->line, col,
-                          "expected %zu fields, found %zu", r.n_columns, lx.n_fields);
-            ok = false;
-        } else {
-            ok = row_to_figure(&r, &lx, &f, lx.record_line);
-        }
-        if (!ok) {
-            diag->n_rejected++;
-            result = MS_ERR_DATA;
-            continue;
-        }
-        ms_strbuf_clear(&id);
-        ms_strbuf_printf(&id, "%s:%lld", prefix, (long long)lx.record_line);
-        f.id = ms_strbuf_failed(&id) ? NULL : ms_strbuf_str(&id);
-        st = ms_figure_set_add(out, &f);
-        if (st != MS_OK || !f.id) {
-            result = MS_ERR_NOMEM;
-            break;
-        }
-        diag->n_accepted++;
-        if (ms_figure_is_missing(&f))
-            diag->n_missing++;
-    }
-    if (!header_done && result == MS_OK) {
+    ms_csv_lexer_init(&r.lx, in, delimiter_for(name, opt));
+
+    bool at_end;
+    ms_status st = ms_csv_next(&r.lx, &at_end);
+    if (st == MS_ERR_IO) {
+        ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, name, 0, 0, "read error");
+    } else if (st == MS_ERR_NOMEM) {
+        /* nothing to add */
+    } else if (at_end) {
         ms_diag_error(diag, name, 0, 0, "empty input: no header row");
-        result = MS_ERR_DATA;
+        st = MS_ERR_DATA;
+    } else if (st == MS_ERR_DATA) {
+        ms_diag_error(diag, name, r.lx.error_line, r.lx.error_column, "header: %s", r.lx.error);
+    } else if (!read_header(&r)) {
+        st = MS_ERR_DATA;
+    } else {
+        st = read_rows(&r, out);
     }
-    ms_strbuf_free(&id);
-    ms_csv_lexer_free(&lx);
+    ms_csv_lexer_free(&r.lx);
     free(stem);
-    free(prefix);
-    return result;
+    return st;
 }

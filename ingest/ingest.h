@@ -25,24 +25,36 @@ typedef enum ms_input_format {
 bool ms_input_format_from_name(const char *name, ms_input_format *out);
 
 typedef struct ms_ingest_options {
-    const ms_metric_registry *metrics; /* required: unknown metrics are rejected */
-    const char *source;                /* source id for every figure, or NULL */
+    const ms_metric_registry *metrics; /* required (borrowed): CSV rows with an
+                                          unknown metric are rejected */
+    const char *source;    /* source id for every figure (overrides a source
+                              column); NULL = the column, else the file stem */
+    char delimiter;        /* CSV: ',', '\t' or ';'; 0 = tab for *.tsv, else
+                              the first of those in the header row */
 } ms_ingest_options;
 
-/* Reads path ("-" = standard input) into out. Returns MS_OK when every
- * record was accepted, MS_ERR_DATA when some were rejected (the good ones
- * are in out), MS_ERR_IO when the input cannot be opened or read (diag says
- * why), MS_ERR_NOMEM. */
+/* Reads path ("-" = standard input) into out (figures are appended; their
+ * strings are copied into out's arena). MS_FORMAT_AUTO picks the reader by
+ * extension (.csv/.tsv -> csv, .jsonl/.ndjson/.json -> jsonl), otherwise by
+ * the first byte ('{' -> jsonl, else csv). Returns MS_OK when every record
+ * was accepted, MS_ERR_DATA when some were rejected (the good ones are in
+ * out; each rejection is in diag as file:line:column: reason),
+ * MS_ERR_IO when the input cannot be opened or read (diag gets
+ * "path: cannot open: <reason>"), MS_ERR_USAGE without a metric registry,
+ * MS_ERR_NOMEM. diag's read/accepted/rejected/missing counts are added to. */
 ms_status ms_ingest_path(const char *path, ms_input_format format, const ms_ingest_options *opt,
                          ms_figure_set *out, ms_diag *diag);
 
-/* The same for an open stream; `name` is used in messages and as the
- * default source id (its stem). */
+/* The same for an open stream (not closed here); `name` is used in
+ * messages, for the extension and as the default source id (its stem;
+ * "stdin" for "-" or NULL). */
 ms_status ms_ingest_stream(FILE *in, const char *name, ms_input_format format,
                            const ms_ingest_options *opt, ms_figure_set *out, ms_diag *diag);
 
-/* Long-layout CSV (see docs/CLI.md): header names in any order; only
- * metric, period and value are required. */
+/* Long-layout CSV (see docs/CLI.md): header names in any order,
+ * case-insensitive; only metric, period and value are required. Figure ids
+ * are "<source>#<line>"; line/column are the row's line and the value
+ * cell's column. Same results as ms_ingest_stream. */
 ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *opt,
                            ms_figure_set *out, ms_diag *diag);
 

@@ -1,6 +1,7 @@
-/* readers.c — the format registry: a format name -> reader function table,
- * the choice of a reader for a path (by extension) or a stream (by its
- * first byte), and opening files with a clear error. */
+/* readers.c — the format registry: a table from format name and file
+ * extensions to a reader function; the choice of a reader for a path (by
+ * extension) or a stream (by its first byte); opening files with a clear
+ * error. Exports the ms_ingest_* entry points and ms_input_format_from_name. */
 #include "ingest/ingest.h"
 #include "core/jsonl.h"
 
@@ -18,8 +19,9 @@ static ms_status read_jsonl(FILE *in, const char *name, const ms_ingest_options 
 {
     size_t first = out->count;
     ms_status st = ms_jsonl_read(in, name, out, diag);
-    const char *source = opt->source && out->count > first ? ms_arena_strdup(&out->arena, opt->source) : NULL;
-    if (opt->source && out->count > first && !source)
+    bool override = opt->source && opt->source[0] && out->count > first;
+    const char *source = override ? ms_arena_strdup(&out->arena, opt->source) : NULL;
+    if (override && !source)
         return MS_ERR_NOMEM;
     for (size_t i = first; source && i < out->count; i++)
         out->items[i].source = source;
@@ -72,12 +74,11 @@ static ms_input_format format_of_path(const char *path)
     return MS_FORMAT_AUTO;
 }
 
-/* By the first non-blank byte: '{' means JSON Lines, else CSV. */
+/* By the first byte: '{' means JSON Lines, anything else CSV. Only one
+ * byte is read and given back, so CSV line numbers stay right. */
 static ms_input_format format_of_stream(FILE *in)
 {
-    int c;
-    while ((c = getc(in)) == ' ' || c == '\t' || c == '\r' || c == '\n')
-        ;
+    int c = getc(in);
     if (c == EOF)
         return MS_FORMAT_CSV;
     ungetc(c, in);
@@ -87,6 +88,12 @@ static ms_input_format format_of_stream(FILE *in)
 ms_status ms_ingest_stream(FILE *in, const char *name, ms_input_format format,
                            const ms_ingest_options *opt, ms_figure_set *out, ms_diag *diag)
 {
+    if (!name)
+        name = "-";
+    if (!opt || !opt->metrics) {
+        ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_USAGE, name, 0, 0, "no metric registry given");
+        return MS_ERR_USAGE;
+    }
     if (format == MS_FORMAT_AUTO)
         format = format_of_path(name);
     if (format == MS_FORMAT_AUTO)
@@ -110,7 +117,6 @@ ms_status ms_ingest_path(const char *path, ms_input_format format, const ms_inge
         return MS_ERR_IO;
     }
     ms_status st = ms_ingest_stream(in, path, format, opt, out, diag);
-    if (fclose(in) != 0 && st == MS_OK)
-        st = MS_ERR_IO;
+    fclose(in); /* read-only: nothing can be lost on close */
     return st;
 }

@@ -110,3 +110,115 @@ Test(hedge, exact_figure_is_a_point)
     ms_interval iv = ms_hedge_interval(NAN, 1, MS_HEDGE_NONE);
     cr_assert(isnan(iv.lo) && isnan(iv.hi), "a missing value has no interval");
 }
+
+Test(hedge, every_hedge_has_its_documented_name)
+{
+    const char *want[MS_HEDGE_COUNT_] = {"none", "more_than", "less_than", "nearly", "about", "at_least", "up_to", "range"};
+    for (int h = 0; h < MS_HEDGE_COUNT_; h++) {
+        cr_assert_str_eq(ms_hedge_name((ms_hedge)h), want[h]);
+        ms_hedge back = MS_HEDGE_COUNT_;
+        cr_assert(ms_hedge_from_name(want[h], &back), "'%s'", want[h]);
+        cr_assert_eq((int)back, h);
+    }
+    cr_assert_str_eq(ms_hedge_name((ms_hedge)-1), "unknown");
+    cr_assert_str_eq(ms_hedge_name((ms_hedge)99), "unknown");
+}
+
+Test(hedge, unknown_names_leave_the_output_alone)
+{
+    const char *bad[] = {"unknown", "more than", "more_than ", " none", "NONE", "approximately", "x"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ms_hedge h = MS_HEDGE_UP_TO;
+        cr_assert_not(ms_hedge_from_name(bad[i], &h), "'%s' accepted", bad[i]);
+        cr_assert_eq(h, MS_HEDGE_UP_TO);
+    }
+    ms_hedge h = MS_HEDGE_UP_TO;
+    cr_assert(ms_hedge_from_name(NULL, &h), "no name at all is none");
+    cr_assert_eq(h, MS_HEDGE_NONE);
+}
+
+Test(hedge, about_100_rounded_to_hundreds_allows_half_a_hundred)
+{
+    /* max(5 % of 100, 100 / 2) = 50 */
+    expect(ms_hedge_interval(100, 100, MS_HEDGE_ABOUT), 50, false, 150, false);
+    expect(ms_hedge_interval(100, 1, MS_HEDGE_ABOUT), 95, false, 105, false);
+    expect(ms_hedge_interval(2000, 1000, MS_HEDGE_ABOUT), 1500, false, 2500, false);
+    expect(ms_hedge_interval(143000, 1000, MS_HEDGE_ABOUT), 135850, false, 150150, false);
+    expect(stated("100", 1, MS_HEDGE_ABOUT), 50, false, 150, false);
+}
+
+Test(hedge, at_least_less_than_and_up_to_from_written_numbers)
+{
+    expect(stated("500", 1, MS_HEDGE_AT_LEAST), 500, false, 600, false);
+    expect(stated("144", 1, MS_HEDGE_AT_LEAST), 144, false, 145, false);
+    expect(stated("2", 1000, MS_HEDGE_LESS_THAN), 1000, false, 2000, true);
+    expect(stated("38", 1000, MS_HEDGE_UP_TO), 37000, false, 38000, false);
+    expect(stated("1.5", 1000000, MS_HEDGE_MORE_THAN), 1500000, true, 1600000, false);
+    expect(stated("267.2", 1, MS_HEDGE_NONE), 267.15, false, 267.25, true);
+}
+
+Test(hedge, falls_mirror_every_hedge)
+{
+    for (int h = 0; h < MS_HEDGE_COUNT_; h++) {
+        ms_interval up = ms_hedge_interval(40, 10, (ms_hedge)h), down = ms_hedge_interval(-40, 10, (ms_hedge)h);
+        cr_assert_eq(down.lo, -up.hi, "%s", ms_hedge_name((ms_hedge)h));
+        cr_assert_eq(down.hi, -up.lo, "%s", ms_hedge_name((ms_hedge)h));
+        cr_assert_eq(down.lo_open, up.hi_open, "%s", ms_hedge_name((ms_hedge)h));
+        cr_assert_eq(down.hi_open, up.lo_open, "%s", ms_hedge_name((ms_hedge)h));
+    }
+    expect(ms_hedge_interval(-40, 10, MS_HEDGE_MORE_THAN), -50, false, -40, true);
+    expect(ms_hedge_interval(-40, 10, MS_HEDGE_UP_TO), -40, false, -30, false);
+    expect(ms_hedge_interval(-40, 10, MS_HEDGE_ABOUT), -45, false, -35, false);
+    expect(ms_hedge_interval(-40, 0, MS_HEDGE_MORE_THAN), -40, false, -40, false);
+}
+
+Test(hedge, every_hedge_interval_contains_or_bounds_the_stated_value)
+{
+    for (int h = 0; h < MS_HEDGE_COUNT_; h++) {
+        const double values[] = {143000, 144, 0.5, -40, 267.2};
+        const double units[] = {1000, 1, 0.1, 10, 0.1};
+        for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+            ms_interval iv = ms_hedge_interval(values[i], units[i], (ms_hedge)h);
+            cr_assert(ms_interval_is_valid(iv), "%s %g", ms_hedge_name((ms_hedge)h), values[i]);
+            cr_assert(iv.lo <= values[i] && values[i] <= iv.hi, "%s %g", ms_hedge_name((ms_hedge)h), values[i]);
+            cr_assert_leq(ms_interval_width(iv), fmax(units[i], 0.1 * fabs(values[i])) + 1e-9);
+        }
+    }
+}
+
+Test(hedge, an_exact_figure_with_an_open_hedge_is_its_point)
+{
+    const ms_hedge open_hedges[] = {MS_HEDGE_MORE_THAN, MS_HEDGE_LESS_THAN, MS_HEDGE_AT_LEAST, MS_HEDGE_UP_TO,
+                                    MS_HEDGE_NONE, MS_HEDGE_RANGE};
+    for (size_t i = 0; i < sizeof open_hedges / sizeof open_hedges[0]; i++) {
+        expect(ms_hedge_interval(500, 0, open_hedges[i]), 500, false, 500, false);
+        expect(ms_hedge_interval(-500, 0, open_hedges[i]), -500, false, -500, false);
+    }
+    /* nearly does not depend on the rounding */
+    expect(ms_hedge_interval(500, 0, MS_HEDGE_NEARLY), 450, false, 500, true);
+    expect(ms_hedge_interval(0, 0, MS_HEDGE_NEARLY), 0, false, 0, false);
+    expect(ms_hedge_interval(0, 0, MS_HEDGE_ABOUT), 0, false, 0, false);
+    /* a negative or NaN unit counts as exact */
+    expect(ms_hedge_interval(500, -5, MS_HEDGE_NONE), 500, false, 500, false);
+    expect(ms_hedge_interval(500, NAN, MS_HEDGE_MORE_THAN), 500, false, 500, false);
+}
+
+Test(hedge, values_that_are_not_finite_have_no_interval)
+{
+    const double bad[] = {NAN, INFINITY, -INFINITY};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        for (int h = 0; h < MS_HEDGE_COUNT_; h++) {
+            ms_interval iv = ms_hedge_interval(bad[i], 1, (ms_hedge)h);
+            cr_assert(isnan(iv.lo) && isnan(iv.hi));
+            cr_assert_not(ms_interval_is_valid(iv));
+        }
+}
+
+Test(hedge, counts_144_and_145_disagree_but_more_than_140_agrees_with_both)
+{
+    ms_interval a = stated("144", 1, MS_HEDGE_NONE), b = stated("145", 1, MS_HEDGE_NONE);
+    ms_interval over = stated("140", 1, MS_HEDGE_MORE_THAN);
+    cr_assert_not(ms_interval_overlaps_integer(a, b));
+    cr_assert(ms_interval_overlaps_integer(a, over));
+    cr_assert(ms_interval_overlaps_integer(b, over));
+}

@@ -126,3 +126,163 @@ Test(interval, validity_and_relative_gap)
     cr_assert_float_eq(ms_interval_relative_gap(lo, hi), 0.4, 1e-12, "magnitude of negative values");
     cr_assert_eq(ms_interval_relative_gap(lo, hi), ms_interval_relative_gap(hi, lo), "symmetric");
 }
+
+Test(interval, add_and_sub_of_points_and_closed_intervals_stay_closed)
+{
+    expect(ms_interval_add(ms_interval_point(2), ms_interval_point(3)), 5, false, 5, false);
+    expect(ms_interval_sub(ms_interval_point(2), ms_interval_point(3)), -1, false, -1, false);
+    expect(ms_interval_add(I(1, false, 2, false), I(10, false, 20, false)), 11, false, 22, false);
+    expect(ms_interval_sub(I(1, false, 2, false), I(10, false, 20, false)), -19, false, -8, false);
+    /* sub pairs a's low end with b's high end: their flags travel together */
+    expect(ms_interval_sub(I(1, false, 2, false), I(10, false, 20, true)), -19, true, -8, false);
+    expect(ms_interval_sub(I(1, false, 2, false), I(10, true, 20, false)), -19, false, -8, true);
+    expect(ms_interval_add(I(1, true, 2, false), ms_interval_point(0)), 1, true, 2, false);
+}
+
+Test(interval, a_hedged_change_is_the_difference_of_the_two_intervals)
+{
+    /* "more than 143000" now, "143000" before: the rise is (-500, 1500] */
+    ms_interval now = I(143000, true, 144000, false), before = I(142500, false, 143500, true);
+    expect(ms_interval_sub(now, before), -500, true, 1500, false);
+}
+
+Test(interval, mul_of_two_negative_intervals_is_positive)
+{
+    expect(ms_interval_mul(I(-3, false, -2, true), I(-5, true, -4, false)), 8, true, 15, true);
+    expect(ms_interval_mul(I(-3, false, -2, false), I(-5, false, -4, false)), 8, false, 15, false);
+}
+
+Test(interval, mul_of_intervals_straddling_zero_takes_the_extreme_products)
+{
+    expect(ms_interval_mul(I(-1, false, 2, false), I(-3, false, 4, false)), -6, false, 8, false);
+    /* -1 * 1 and 1 * -1 are both out of reach; 1 is reached by -1 * -1 */
+    expect(ms_interval_mul(I(-1, false, 1, true), I(-1, false, 1, true)), -1, true, 1, false);
+    /* a tie between an open and a closed candidate is closed: the value is reached */
+    expect(ms_interval_mul(I(-2, false, 2, true), I(1, false, 1, false)), -2, false, 2, true);
+}
+
+Test(interval, mul_by_a_point_matches_scale)
+{
+    ms_interval a = I(3, true, 7, false);
+    const double ks[] = {2.5, -2.5, 1, -1, 1000};
+    for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
+        ms_interval m = ms_interval_mul(a, ms_interval_point(ks[i])), s = ms_interval_scale(a, ks[i]);
+        expect(m, s.lo, s.lo_open, s.hi, s.hi_open);
+    }
+    expect(ms_interval_scale(a, 1000), 3000, true, 7000, false);
+    expect(ms_interval_scale(a, -1), -7, false, -3, true);
+    expect(ms_interval_mul(a, ms_interval_point(0)), 0, false, 0, false);
+}
+
+Test(interval, div_by_a_positive_interval_keeps_open_ends_open)
+{
+    ms_interval q;
+    cr_assert_eq(ms_interval_div(I(10, true, 20, false), I(2, false, 5, true), &q), MS_OK);
+    expect(q, 2, true, 10, false);
+    cr_assert_eq(ms_interval_div(I(10, false, 20, false), I(2, false, 5, false), &q), MS_OK);
+    expect(q, 2, false, 10, false);
+    cr_assert_eq(ms_interval_div(I(-20, false, 10, true), I(2, false, 5, false), &q), MS_OK);
+    expect(q, -10, false, 5, true);
+    cr_assert_eq(ms_interval_div(ms_interval_point(6), ms_interval_point(3), &q), MS_OK);
+    expect(q, 2, false, 2, false);
+}
+
+Test(interval, division_by_an_interval_ending_at_zero_is_refused_on_either_side)
+{
+    ms_interval q = ms_interval_point(7);
+    cr_assert_eq(ms_interval_div(I(1, false, 2, false), I(-5, false, 0, true), &q), MS_ERR_DATA, "[-5, 0)");
+    cr_assert_eq(ms_interval_div(I(1, false, 2, false), I(-5, false, 0, false), &q), MS_ERR_DATA, "[-5, 0]");
+    cr_assert_eq(ms_interval_div(I(1, false, 2, false), ms_interval_point(0), &q), MS_ERR_DATA, "a point 0");
+    cr_assert_eq(ms_interval_div(I(1, false, 2, false), I(-1, true, 1, true), &q), MS_ERR_DATA, "(-1, 1)");
+    cr_assert_eq(ms_interval_div(ms_interval_point(0), I(-1, false, 1, false), &q), MS_ERR_DATA,
+                 "0 / [-1, 1] still includes 0 / 0");
+    expect(q, 7, false, 7, false);
+}
+
+Test(interval, division_overflowing_to_infinity_is_refused)
+{
+    ms_interval q = ms_interval_point(7);
+    cr_assert_eq(ms_interval_div(I(1e300, false, 1e308, false), I(1e-300, false, 1, false), &q), MS_ERR_DATA);
+    cr_assert_eq(q.lo, 7);
+}
+
+Test(interval, closed_ends_touching_overlap_open_ones_do_not)
+{
+    cr_assert(ms_interval_overlaps(I(2, false, 3, false), I(1, false, 2, false)), "symmetric");
+    cr_assert_not(ms_interval_overlaps(I(2, true, 3, false), I(1, false, 2, false)));
+    cr_assert_not(ms_interval_overlaps(I(1, false, 2, true), I(2, true, 3, false)));
+    cr_assert(ms_interval_overlaps(ms_interval_point(2), I(1, false, 2, false)));
+    cr_assert_not(ms_interval_overlaps(ms_interval_point(2), I(1, false, 2, true)));
+    cr_assert_not(ms_interval_overlaps(ms_interval_point(2), I(2, true, 3, false)));
+    cr_assert(ms_interval_overlaps(ms_interval_point(2), ms_interval_point(2)));
+    cr_assert_not(ms_interval_overlaps(ms_interval_point(2), ms_interval_point(3)));
+    cr_assert(ms_interval_overlaps(I(1, true, 3, true), I(1, true, 3, true)), "same open interval");
+    cr_assert(ms_interval_overlaps(I(1, true, 3, true), I(2.9, false, 5, false)));
+    cr_assert_not(ms_interval_overlaps(I(1, false, 2, false), I(3, false, 4, false)));
+    cr_assert_not(ms_interval_overlaps(I(3, true, 3, false), I(0, false, 10, false)), "an empty interval overlaps nothing");
+    cr_assert_not(ms_interval_overlaps(I(NAN, false, NAN, false), I(0, false, 10, false)));
+}
+
+Test(interval, count_144_and_count_145_do_not_agree_but_more_than_140_agrees_with_both)
+{
+    ms_interval n144 = I(143.5, false, 144.5, true), n145 = I(144.5, false, 145.5, true);
+    ms_interval over140 = I(140, true, 150, false);
+    cr_assert_not(ms_interval_overlaps(n144, n145), "not even as real values");
+    cr_assert_not(ms_interval_overlaps_integer(n145, n144), "symmetric");
+    cr_assert(ms_interval_overlaps_integer(n144, over140));
+    cr_assert(ms_interval_overlaps_integer(n145, over140));
+    cr_assert(ms_interval_overlaps_integer(n144, n144));
+    /* real overlap without a shared whole number */
+    cr_assert(ms_interval_overlaps(I(0.1, false, 0.6, false), I(0.5, false, 0.9, false)));
+    cr_assert_not(ms_interval_overlaps_integer(I(0.1, false, 0.6, false), I(0.5, false, 0.9, false)));
+    cr_assert_not(ms_interval_overlaps_integer(I(3, true, 3, false), ms_interval_point(3)), "empty");
+}
+
+Test(interval, integer_bounds_of_negative_and_exact_intervals)
+{
+    double f = 99, l = 99;
+    cr_assert(ms_interval_integer_bounds(I(-44.5, true, -43.5, false), &f, &l));
+    cr_assert_eq(f, -44);
+    cr_assert_eq(l, -44);
+    cr_assert(ms_interval_integer_bounds(I(-50, false, -40, true), &f, &l));
+    cr_assert_eq(f, -50);
+    cr_assert_eq(l, -41);
+    cr_assert(ms_interval_integer_bounds(ms_interval_point(12921), &f, &l));
+    cr_assert(f == 12921 && l == 12921);
+    f = l = 99;
+    cr_assert_not(ms_interval_integer_bounds(ms_interval_point(2.5), &f, &l));
+    cr_assert_not(ms_interval_integer_bounds(I(5, false, 4, false), &f, &l));
+    cr_assert(f == 99 && l == 99, "outputs untouched when there is none");
+}
+
+Test(interval, touching_intervals_that_do_not_overlap_have_no_gap)
+{
+    /* "144" and "145" touch at 144.5: disjoint, but 0 apart, in either order */
+    ms_interval n144 = I(143.5, false, 144.5, true), n145 = I(144.5, false, 145.5, true);
+    cr_assert_eq(ms_interval_relative_gap(n144, n145), 0);
+    cr_assert_eq(ms_interval_relative_gap(n145, n144), 0);
+    cr_assert_eq(ms_interval_relative_gap(I(1, false, 2, true), I(2, true, 3, false)), 0);
+}
+
+Test(interval, relative_gap_is_the_distance_over_the_largest_magnitude)
+{
+    cr_assert_float_eq(ms_interval_relative_gap(I(1, false, 2, false), I(3, false, 4, false)), 0.25, 1e-12);
+    cr_assert_float_eq(ms_interval_relative_gap(I(3, false, 4, false), I(1, false, 2, false)), 0.25, 1e-12);
+    cr_assert_float_eq(ms_interval_relative_gap(I(-4, false, -3, false), I(3, false, 4, false)), 1.5, 1e-12);
+    cr_assert_eq(ms_interval_relative_gap(ms_interval_point(0), ms_interval_point(0)), 0);
+    cr_assert_eq(ms_interval_relative_gap(ms_interval_point(5), ms_interval_point(5)), 0);
+    double g = ms_interval_relative_gap(ms_interval_point(100), ms_interval_point(110));
+    cr_assert(g > 0 && g < 1);
+}
+
+Test(interval, mid_and_width_of_a_hedged_count)
+{
+    ms_interval a = I(83700, false, 93000, true);
+    cr_assert_eq(ms_interval_mid(a), 88350);
+    cr_assert_eq(ms_interval_width(a), 9300);
+    cr_assert_eq(ms_interval_mid(I(-3, false, 1, false)), -1);
+    cr_assert(ms_interval_is_valid(I(1, true, 2, true)));
+    cr_assert(ms_interval_is_valid(I(-1e300, false, 1e300, false)));
+    cr_assert_not(ms_interval_is_valid(I(0, false, INFINITY, false)));
+    cr_assert_not(ms_interval_is_valid(I(3, false, 3, true)), "[3, 3) is empty");
+}

@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -202,4 +203,163 @@ Test(num, rounding_unit_reads_exponents_and_bare_points)
     cr_assert_eq(unit("1.5", 1000000), 100000, "1,5 млн");
     cr_assert_eq(unit("0e400", 1), 0, "no finite unit");
     cr_assert_eq(unit("1,5", 1), 0);
+}
+
+Test(num, each_kind_of_error_has_its_own_reason)
+{
+    struct { const char *text; const char *why; size_t at; } cases[] = {
+        {"", "empty number", 0},
+        {"abc", "not a number", 0},
+        {"nan", "not a number", 0},
+        {"inf", "not a number", 0},
+        {"-", "not a number", 0},
+        {"1e", "exponent has no digits", 1},
+        {"1e+", "exponent has no digits", 1},
+        {"1 ", "unexpected character in number", 1},
+        {"1,5", "unexpected character in number", 1},
+        {"0x10", "unexpected character in number", 1},
+        {"1.2.3", "unexpected character in number", 3},
+        {"1e999", "number out of range", 0},
+        {"-1e999", "number out of range", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        double v = 7;
+        const char *why = NULL;
+        size_t at = 99;
+        cr_assert_eq(ms_num_parse(cases[i].text, strlen(cases[i].text), &v, &why, &at), MS_ERR_DATA,
+                     "'%s' accepted", cases[i].text);
+        cr_assert_str_eq(why, cases[i].why, "'%s': reason '%s'", cases[i].text, why);
+        cr_assert_eq(at, cases[i].at, "'%s': error at %zu, expected %zu", cases[i].text, at, cases[i].at);
+        cr_assert_eq(v, 7, "'%s': output untouched", cases[i].text);
+    }
+}
+
+Test(num, reason_and_position_are_optional)
+{
+    double v = 1;
+    cr_assert_eq(ms_num_parse("1,5", 3, &v, NULL, NULL), MS_ERR_DATA);
+    cr_assert_eq(ms_num_parse_cstr("1,5", &v), MS_ERR_DATA);
+    cr_assert_eq(ms_num_parse_cstr("-12.75", &v), MS_OK);
+    cr_assert_eq(v, -12.75);
+    cr_assert_eq(ms_num_parse_cstr("", &v), MS_ERR_DATA);
+}
+
+Test(num, uppercase_exponent_and_signed_exponents_parse)
+{
+    cr_assert_eq(parse_ok("1E3"), 1000);
+    cr_assert_eq(parse_ok("2.5e+2"), 250);
+    cr_assert_eq(parse_ok("25e-1"), 2.5);
+    cr_assert_eq(parse_ok("-.5e1"), -5);
+    cr_assert_eq(parse_ok("0"), 0);
+    cr_assert_eq(parse_ok("007"), 7);
+    cr_assert_eq(parse_ok("1.7976931348623158e308"), 0x1.fffffffffffffp+1023, "rounds down to the largest double");
+}
+
+Test(num, a_long_number_past_the_stack_buffer_parses)
+{
+    char big[300];
+    memset(big, '0', sizeof big - 1);
+    big[0] = '1';
+    big[sizeof big - 1] = '\0';
+    big[200] = '.';
+    double v = 0;
+    cr_assert_eq(ms_num_parse(big, strlen(big), &v, NULL, NULL), MS_OK);
+    cr_assert_eq(v, 1e199);
+    big[250] = 'x';
+    size_t at = 0;
+    cr_assert_eq(ms_num_parse(big, strlen(big), &v, NULL, &at), MS_ERR_DATA);
+    cr_assert_eq(at, 250);
+}
+
+Test(num, minus_zero_prints_as_zero_and_parses_as_zero)
+{
+    char buf[MS_NUM_BUFSZ];
+    cr_assert_eq(ms_num_format(-0.0, buf), 1);
+    cr_assert_str_eq(buf, "0");
+    cr_assert_eq(ms_num_format(0.0, buf), 1);
+    cr_assert_str_eq(buf, "0");
+    cr_assert_eq(parse_ok("-0"), 0);
+}
+
+Test(num, returned_length_matches_the_text_and_no_comma_ever_appears)
+{
+    const double cases[] = {0.1, 143000, -44, 267.2, 1e21, 1e-5, 123456789.5, -0.001, 1e300, NAN, -INFINITY};
+    const char *want[] = {"0.1", "143000", "-44", "267.2", "1e+21", "1e-05", "123456789.5", "-0.001",
+                          "1e+300", "nan", "-inf"};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[MS_NUM_BUFSZ];
+        size_t n = ms_num_format(cases[i], buf);
+        cr_assert_str_eq(buf, want[i]);
+        cr_assert_eq(n, strlen(want[i]));
+        cr_assert_null(strchr(buf, ','));
+    }
+}
+
+Test(num, random_values_in_plus_minus_a_billion_round_trip_through_the_shortest_text)
+{
+    srand(7);
+    for (int i = 0; i < 20000; i++) {
+        double d = ((double)rand() / RAND_MAX - 0.5) * 2e9;
+        if (i % 3 == 0)
+            d = floor(d); /* whole counts, the common case */
+        else if (i % 3 == 1)
+            d = round(d * 10) / 10; /* one decimal, as in "267.2" */
+        char buf[MS_NUM_BUFSZ];
+        size_t n = ms_num_format(d, buf);
+        double back;
+        cr_assert_eq(ms_num_parse(buf, n, &back, NULL, NULL), MS_OK, "'%s'", buf);
+        cr_assert(back == d, "'%s' reads back as %.17g, not %.17g", buf, back, d);
+        cr_assert_null(strchr(buf, 'e'), "'%s': no exponent below 2^53", buf);
+        if (i % 3 == 0)
+            cr_assert_null(strchr(buf, '.'), "'%s': a whole number prints without a point", buf);
+    }
+}
+
+Test(num, one_fewer_digit_would_not_read_back)
+{
+    /* shortest: dropping the last significant digit changes the value */
+    srand(99);
+    for (int i = 0; i < 2000; i++) {
+        double d = random_double();
+        if (!isfinite(d) || d == 0 || (fabs(d) < 9007199254740992.0 && d == floor(d)))
+            continue;
+        char buf[MS_NUM_BUFSZ];
+        ms_num_format(d, buf);
+        char *e = strchr(buf, 'e');
+        size_t mant = e ? (size_t)(e - buf) : strlen(buf);
+        size_t digits = 0;
+        for (size_t k = 0; k < mant; k++)
+            digits += buf[k] >= '0' && buf[k] <= '9' && !(digits == 0 && buf[k] == '0');
+        if (digits <= 1)
+            continue;
+        char shorter[400];
+        snprintf(shorter, sizeof shorter, "%.*g", (int)digits - 1, d);
+        double back = strtod(shorter, NULL);
+        cr_assert_neq(back, d, "'%s' has a shorter form '%s'", buf, shorter);
+    }
+}
+
+Test(num, rounding_unit_is_exact_where_the_place_value_is)
+{
+    cr_assert_eq(unit("267.2", 1), 0.1);
+    cr_assert_eq(unit("12.50", 1), 0.01);
+    cr_assert_eq(unit("23.6", 1000), 100);
+    cr_assert_eq(unit("0.1234567", 1000000), 0.1, "1e-7 * 1e6 must not come out as 0.09999999999999999");
+    cr_assert_eq(unit("1.234", 1000000), 1000);
+    cr_assert_eq(unit("143000", 1), 1000);
+    cr_assert_eq(unit("+5", 1), 1);
+    cr_assert_eq(unit("100", 1), 100);
+    cr_assert_eq(unit("-0", 1), 1);
+    cr_assert_eq(unit("", 1), 0);
+}
+
+Test(num, rounding_unit_survives_absurd_exponents)
+{
+    /* zero parses with any exponent; the exponent must not overflow the
+     * place arithmetic (UBSan would abort) and there is no usable unit */
+    cr_assert_eq(unit("0.0e-99999999999999999999", 1), 0);
+    cr_assert_eq(unit("0e99999999999999999999", 1), 0);
+    cr_assert_eq(unit("0.00e-400", 1), 0);
+    cr_assert_eq(unit("1e-320", 1), 1e-320, "a subnormal unit is still a unit");
+    cr_assert_eq(unit("1e300", 1), 1e300);
 }

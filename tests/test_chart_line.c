@@ -14,24 +14,9 @@
 #include <unistd.h>
 
 #include "plots/plots.h"
-#include "tmpdir.h"
+#include "workdir.h"
 
-static char workdir[64];
-
-static void enter_workdir(void)
-{
-    snprintf(workdir, sizeof workdir, "/tmp/ms_chart_XXXXXX");
-    cr_assert_not_null(mkdtemp(workdir));
-    cr_assert_eq(chdir(workdir), 0);
-}
-
-static void leave_workdir(void)
-{
-    cr_assert_eq(chdir("/"), 0);
-    test_rmtree(workdir);
-}
-
-TestSuite(chart_line, .init = enter_workdir, .fini = leave_workdir);
+TestSuite(chart_line, .init = workdir_enter, .fini = workdir_leave);
 
 /* ------------------------------------------------------------ helpers */
 
@@ -97,25 +82,6 @@ static size_t count_named(const char *part)
 }
 
 /* fixtures/<name> copied here as an executable program; absolute path. */
-static const char *install_program(const char *name)
-{
-    static char path[512];
-    char src[512];
-    snprintf(src, sizeof src, "%s/%s", MS_TEST_FIXTURES, name);
-    snprintf(path, sizeof path, "%s/%s", workdir, name);
-    FILE *in = fopen(src, "rb"), *out = fopen(path, "wb");
-    cr_assert_not_null(in, "missing fixture %s", src);
-    cr_assert_not_null(out);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        cr_assert_eq(fwrite(buf, 1, n, out), n);
-    fclose(in);
-    fclose(out);
-    cr_assert_eq(chmod(path, 0755), 0);
-    return path;
-}
-
 /* Series built by hand: figures with a period, a value (NaN = missing) and
  * the interval of a hedge. */
 typedef struct test_series {

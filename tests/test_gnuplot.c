@@ -11,47 +11,13 @@
 #include <unistd.h>
 
 #include "plots/plots.h"
-#include "tmpdir.h"
+#include "workdir.h"
 
-static char workdir[64];
-
-static void enter_workdir(void)
-{
-    snprintf(workdir, sizeof workdir, "/tmp/ms_gnuplot_XXXXXX");
-    cr_assert_not_null(mkdtemp(workdir));
-    cr_assert_eq(chdir(workdir), 0);
-}
-
-static void leave_workdir(void)
-{
-    cr_assert_eq(chdir("/"), 0);
-    test_rmtree(workdir);
-}
-
-TestSuite(gnuplot, .init = enter_workdir, .fini = leave_workdir);
+TestSuite(gnuplot, .init = workdir_enter, .fini = workdir_leave);
 
 /* Copies fixtures/<name> into the test folder as an executable program
  * (so a lost exec bit in the checkout cannot change the test) and returns
  * its absolute path (static buffer). */
-static const char *install_program(const char *name)
-{
-    static char path[512];
-    char src[512];
-    snprintf(src, sizeof src, "%s/%s", MS_TEST_FIXTURES, name);
-    snprintf(path, sizeof path, "%s/%s", workdir, name);
-    FILE *in = fopen(src, "rb"), *out = fopen(path, "wb");
-    cr_assert_not_null(in, "missing fixture %s", src);
-    cr_assert_not_null(out);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        cr_assert_eq(fwrite(buf, 1, n, out), n);
-    fclose(in);
-    fclose(out);
-    cr_assert_eq(chmod(path, 0755), 0);
-    return path;
-}
-
 static double seconds(void)
 {
     struct timespec ts;

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "plots/plots.h"
-#include "tmpdir.h"
+#include "workdir.h"
 
 static const char *quoted(const char *s)
 {
@@ -83,26 +83,11 @@ Test(gp_escape, lossless_tells_which_texts_survive_unchanged)
     cr_assert_not(ms_gp_quote_is_lossless("caf\xe9.svg")); /* Latin-1 */
 }
 
-static char workdir[64];
-
-static void enter_workdir(void)
-{
-    snprintf(workdir, sizeof workdir, "/tmp/ms_gp_escape_XXXXXX");
-    cr_assert_not_null(mkdtemp(workdir));
-    cr_assert_eq(chdir(workdir), 0);
-}
-
-static void leave_workdir(void)
-{
-    cr_assert_eq(chdir("/"), 0);
-    test_rmtree(workdir);
-}
-
 /* The proof that matters: gnuplot prints each literal back as the original
  * text (control characters as spaces) and no command runs (in a fresh
  * folder, where a command would leave its file). */
-Test(gp_escape, gnuplot_reads_every_literal_back_and_runs_nothing, .init = enter_workdir,
-     .fini = leave_workdir)
+Test(gp_escape, gnuplot_reads_every_literal_back_and_runs_nothing, .init = workdir_enter,
+     .fini = workdir_leave)
 {
     const char *texts[] = {
         "x' ; system('touch PWNED') ; '",

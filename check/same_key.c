@@ -18,7 +18,7 @@ static bool comparable(const ms_figure *f)
            f->period.end != MS_DAY_NONE;
 }
 
-/* Order of the key (metric, kind, period, place, subject). */
+/* Order of the key (metric, kind, period, place, subject, breakdown). */
 static int cmp_key(const ms_figure *a, const ms_figure *b)
 {
     int c = ms_str_cmp(a->metric, b->metric);
@@ -30,7 +30,9 @@ static int cmp_key(const ms_figure *a, const ms_figure *b)
         return c;
     if ((c = ms_str_cmp(a->place, b->place)) != 0)
         return c;
-    return ms_str_cmp(a->subject, b->subject);
+    if ((c = ms_str_cmp(a->subject, b->subject)) != 0)
+        return c;
+    return ms_str_cmp(a->breakdown, b->breakdown);
 }
 
 static int cmp_i64(int64_t a, int64_t b)

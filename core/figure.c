@@ -81,7 +81,7 @@ ms_status ms_figure_copy(ms_figure *dst, const ms_figure *f, ms_arena *arena)
     *dst = *f;
     bool ok = copy_str(&dst->id, arena) && copy_str(&dst->metric, arena) &&
               copy_str(&dst->unit, arena) && copy_str(&dst->place, arena) &&
-              copy_str(&dst->subject, arena) && copy_str(&dst->source, arena) &&
+              copy_str(&dst->subject, arena) && copy_str(&dst->breakdown, arena) && copy_str(&dst->source, arena) &&
               copy_str(&dst->lang, arena) && copy_str(&dst->url, arena) &&
               copy_str(&dst->quote, arena) && copy_str(&dst->flags, arena) &&
               copy_str(&dst->note, arena);

@@ -48,6 +48,9 @@ typedef struct ms_figure {
     ms_period base;       /* for changes: compared against; else none */
     const char *place;    /* ISO 3166 code or code-region */
     const char *subject;  /* citizenship code or foreign_citizens; NULL = none */
+    const char *breakdown; /* further dimensions of a table that tell series
+                              apart, "name=code;name=code" (sex=F;age=Y14-17);
+                              NULL = none */
     const char *source;   /* source id */
     int32_t published;    /* day number, or MS_DAY_NONE */
     const char *lang;     /* en, ru, ... */

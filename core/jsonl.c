@@ -108,6 +108,7 @@ void ms_jsonl_format_figure(const ms_figure *f, ms_strbuf *sb)
     put_date(sb, "base_end", f->base.end);
     put_str(sb, "place", f->place);
     put_str(sb, "subject", f->subject);
+    put_str(sb, "breakdown", f->breakdown);
     put_str(sb, "source", f->source);
     put_date(sb, "published", f->published);
     put_str(sb, "lang", f->lang);
@@ -263,7 +264,8 @@ static bool figure_from_json(const line_ctx *ctx, const cJSON *obj, ms_figure *f
     bool ok = get_str(ctx, obj, "id", &f->id) && get_str(ctx, obj, "metric", &f->metric) &&
               get_str(ctx, obj, "kind", &kind) && get_str(ctx, obj, "hedge", &hedge) &&
               get_str(ctx, obj, "unit", &f->unit) && get_str(ctx, obj, "place", &f->place) &&
-              get_str(ctx, obj, "subject", &f->subject) && get_str(ctx, obj, "source", &f->source) &&
+              get_str(ctx, obj, "subject", &f->subject) &&
+              get_str(ctx, obj, "breakdown", &f->breakdown) && get_str(ctx, obj, "source", &f->source) &&
               get_str(ctx, obj, "lang", &f->lang) && get_str(ctx, obj, "url", &f->url) &&
               get_str(ctx, obj, "quote", &f->quote) && get_str(ctx, obj, "flags", &f->flags) &&
               get_str(ctx, obj, "note", &f->note) && get_period(ctx, obj, "period", &f->period) &&

@@ -1,4 +1,5 @@
-/* series.c — figures grouped by key (metric, kind, place, subject, source)
+/* series.c — figures grouped by key (metric, kind, place, subject, breakdown,
+ * source)
  * and ordered by period.
  *
  * Exports the ms_series_* functions of series.h. Series hold pointers into
@@ -17,6 +18,7 @@ ms_series_key ms_series_key_of(const ms_figure *f)
         .kind = f->kind,
         .place = f->place,
         .subject = f->subject,
+        .breakdown = f->breakdown,
         .source = f->source,
     };
     return key;
@@ -32,6 +34,8 @@ int ms_series_key_compare(const ms_series_key *a, const ms_series_key *b)
     if ((c = ms_str_cmp(a->place, b->place)) != 0)
         return c;
     if ((c = ms_str_cmp(a->subject, b->subject)) != 0)
+        return c;
+    if ((c = ms_str_cmp(a->breakdown, b->breakdown)) != 0)
         return c;
     return ms_str_cmp(a->source, b->source);
 }
@@ -50,6 +54,10 @@ void ms_series_key_format(const ms_series_key *key, ms_strbuf *sb)
     put_field(sb, key->place);
     ms_strbuf_putc(sb, ' ');
     put_field(sb, key->subject);
+    if (key->breakdown) {
+        ms_strbuf_putc(sb, ' ');
+        ms_strbuf_puts(sb, key->breakdown);
+    }
     ms_strbuf_putc(sb, ' ');
     put_field(sb, key->source);
 }

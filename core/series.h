@@ -1,6 +1,6 @@
 /* series.h — figures grouped by key and ordered by period.
  *
- * A series is the figures of one key (metric, kind, place, subject, source)
+ * A series is the figures of one key (metric, kind, place, subject, breakdown, source)
  * ordered by period. Series borrow figures from an ms_figure_set: they hold
  * pointers, so the set must outlive them and must not grow meanwhile.
  * Missing figures (NaN values) are kept in the series; users skip them. */
@@ -17,12 +17,14 @@ typedef struct ms_series_key {
     ms_kind kind;
     const char *place;   /* may be NULL */
     const char *subject; /* may be NULL */
+    const char *breakdown; /* may be NULL */
     const char *source;  /* may be NULL */
 } ms_series_key;
 
 /* Key of a figure (borrows its strings). */
 ms_series_key ms_series_key_of(const ms_figure *f);
-/* Total order over keys (metric, kind, place, subject, source; NULL first). */
+/* Total order over keys (metric, kind, place, subject, breakdown, source;
+ * NULL first). */
 int ms_series_key_compare(const ms_series_key *a, const ms_series_key *b);
 /* "metric/kind place subject source" for messages (appended to sb); a
  * field not given prints as "-". */

@@ -23,6 +23,10 @@ void ms_csv_lexer_free(ms_csv_lexer *lx)
 {
     free(lx->buf);
     free(lx->fields);
+    free(lx->raw_buf);
+    lx->raw_buf = NULL;
+    lx->raw = NULL;
+    lx->raw_len = lx->raw_cap = 0;
     lx->buf = NULL;
     lx->fields = NULL;
     lx->n_fields = 0;
@@ -44,12 +48,31 @@ static int peek_at(ms_csv_lexer *lx, size_t k)
 
 static int peek(ms_csv_lexer *lx) { return peek_at(lx, 0); }
 
+/* Keeps byte c of the record's raw text (cut at max_record). Out of
+ * memory only cuts the raw text: the fields are what matters. */
+static void record_raw(ms_csv_lexer *lx, int c)
+{
+    if (lx->raw_len >= lx->max_record) {
+        lx->raw_cut = true;
+        return;
+    }
+    char *raw = ms_grow(lx->raw_buf, &lx->raw_cap, lx->raw_len, 1, 256);
+    if (!raw) {
+        lx->raw_cut = true;
+        return;
+    }
+    lx->raw_buf = raw;
+    lx->raw_buf[lx->raw_len++] = (char)c;
+}
+
 /* Consumes the next byte, moving the position past it. */
 static void advance(ms_csv_lexer *lx)
 {
     int c = peek(lx);
     if (c == EOF)
         return;
+    if (lx->recording)
+        record_raw(lx, c);
     memmove(lx->ahead, lx->ahead + 1, (lx->n_ahead - 1) * sizeof lx->ahead[0]);
     lx->n_ahead--;
     if (c == '\n') {
@@ -212,6 +235,9 @@ ms_status ms_csv_next(ms_csv_lexer *lx, bool *at_end)
         return ferror(lx->in) ? MS_ERR_IO : MS_OK;
     }
     lx->record_line = lx->line;
+    lx->raw_len = 0;
+    lx->raw_cut = false;
+    lx->recording = true;
     for (;;) {
         if (!begin_field(lx))
             return MS_ERR_NOMEM;
@@ -225,6 +251,17 @@ ms_status ms_csv_next(ms_csv_lexer *lx, bool *at_end)
         break;
     }
     /* consume the record's end: CR LF, LF, or a final CR */
+    lx->recording = false;
+    char *raw = ms_grow(lx->raw_buf, &lx->raw_cap, lx->raw_len, 1, 256);
+    if (raw) {
+        lx->raw_buf = raw;
+        raw[lx->raw_len] = '\0';
+        lx->raw = raw;
+    } else {
+        lx->raw = "";
+        lx->raw_len = 0;
+        lx->raw_cut = true;
+    }
     lx->end_line = lx->line;
     lx->end_column = lx->column;
     if (peek(lx) == '\r')

@@ -42,6 +42,11 @@ typedef struct ms_csv_lexer {
     int64_t record_line; /* first line of the record */
     int64_t end_line, end_column; /* where the record's line end (or the
                                      end of input) starts */
+    const char *raw;      /* the record's bytes exactly as read, without its
+                             line end (for --reject); NUL-terminated; at most
+                             max_record bytes (raw_cut says if cut) */
+    size_t raw_len;
+    bool raw_cut;
     /* the first problem of the current record, NULL if none */
     const char *error;  /* static text, lowercase */
     int64_t error_line, error_column;
@@ -52,6 +57,9 @@ typedef struct ms_csv_lexer {
     int ahead[3];           /* bytes read but not consumed (or EOF) */
     size_t n_ahead;
     char *buf;              /* field texts of the record, NUL-separated */
+    char *raw_buf;          /* the record's raw bytes */
+    size_t raw_cap;
+    bool recording;         /* advance() appends to raw_buf */
     size_t buf_len, buf_cap, fields_cap;
 } ms_csv_lexer;
 

@@ -24,6 +24,12 @@ typedef enum ms_input_format {
 /* "auto", "csv", "jsonl" -> format; false if unknown. */
 bool ms_input_format_from_name(const char *name, ms_input_format *out);
 
+/* Where accepted figures go when not into a figure set: called once per
+ * figure, in input order. The figure's strings are valid only during the
+ * call (copy what you keep). A status other than MS_OK stops the reading
+ * and is returned by the reader. */
+typedef ms_status (*ms_figure_sink)(void *ctx, const ms_figure *f);
+
 typedef struct ms_ingest_options {
     const ms_metric_registry *metrics; /* required (borrowed): CSV rows with an
                                           unknown metric are rejected */
@@ -31,6 +37,12 @@ typedef struct ms_ingest_options {
                               column); NULL = the column, else the file stem */
     char delimiter;        /* CSV: ',', '\t' or ';'; 0 = tab for *.tsv, else
                               the first of those in the header row */
+    ms_figure_sink sink;   /* NULL: figures are appended to `out` */
+    void *sink_ctx;
+    FILE *reject;          /* rejected records are written here verbatim
+                              (NULL = nowhere) */
+    size_t max_errors;     /* stop reading a file after this many rejected
+                              records (0 = no limit) */
 } ms_ingest_options;
 
 /* Reads path ("-" = standard input) into out (figures are appended; their

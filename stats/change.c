@@ -130,6 +130,7 @@ static void derived_base(ms_figure *f, const ms_change *c)
     f->metric = cur->metric;
     f->place = cur->place;
     f->subject = cur->subject;
+    f->breakdown = cur->breakdown;
     f->source = cur->source;
     f->published = cur->published;
     f->lang = cur->lang;

@@ -25,7 +25,8 @@ static bool usable(const ms_figure *f, const char *m)
 static bool same_cell(const ms_figure *a, const ms_figure *b)
 {
     return ms_period_equal(a->period, b->period) && ms_str_eq(a->place, b->place) &&
-           ms_str_eq(a->subject, b->subject) && ms_str_eq(a->source, b->source);
+           ms_str_eq(a->subject, b->subject) && ms_str_eq(a->breakdown, b->breakdown) &&
+           ms_str_eq(a->source, b->source);
 }
 
 static const char *or_dash(const char *s)
@@ -56,6 +57,7 @@ static ms_status add_ratio(const ms_figure *num, const ms_figure *den, ms_interv
     f.period = num->period;
     f.place = num->place;
     f.subject = num->subject;
+    f.breakdown = num->breakdown;
     f.source = num->source;
     f.published = num->published;
     f.lang = num->lang;

@@ -147,7 +147,7 @@ Test(series, find_period_returns_the_lowest_line_when_a_period_repeats)
 
 Test(series, key_compare_orders_fields_in_turn_with_null_first)
 {
-    ms_series_key a = {"deaths", MS_KIND_COUNT, "RU", NULL, "src"};
+    ms_series_key a = {.metric = "deaths", .kind = MS_KIND_COUNT, .place = "RU", .source = "src"};
     ms_series_key b = a;
     cr_assert_eq(ms_series_key_compare(&a, &b), 0);
     b.subject = "TJ";
@@ -160,11 +160,15 @@ Test(series, key_compare_orders_fields_in_turn_with_null_first)
     b.metric = "arrests"; /* metric decides before place */
     b.place = "ZZ";
     cr_assert_gt(ms_series_key_compare(&a, &b), 0);
+    b = a;
+    b.breakdown = "sex=F"; /* a breakdown makes another series */
+    b.source = "aaa";
+    cr_assert_lt(ms_series_key_compare(&a, &b), 0);
 }
 
 Test(series, key_format_names_every_field_and_a_dash_for_what_is_not_given)
 {
-    ms_series_key k = {"deportations", MS_KIND_COUNT, "RU", NULL, "mvd"};
+    ms_series_key k = {.metric = "deportations", .kind = MS_KIND_COUNT, .place = "RU", .source = "mvd"};
     ms_strbuf sb;
     ms_strbuf_init(&sb);
     ms_series_key_format(&k, &sb);

@@ -6,6 +6,7 @@
  * rows after it are read as usual. Missing values (":", "..", "-", empty)
  * stay missing (NaN), never 0. */
 #include "ingest/csv_lex.h"
+#include "ingest/emit.h"
 #include "ingest/ingest.h"
 #include "core/num.h"
 
@@ -104,9 +105,8 @@ static bool is_missing_marker(const char *s, size_t len)
 
 typedef struct long_reader {
     const char *name;   /* for messages */
-    const char *stem;   /* default source id */
     const ms_ingest_options *opt;
-    ms_diag *diag;
+    ms_emitter *em;
     int col[COL_COUNT_]; /* field index of each column, -1 if absent */
     size_t n_columns;
     ms_csv_lexer lx;
@@ -159,17 +159,19 @@ static const char *cell_text(long_reader *r, enum column c)
     return f && f->len ? f->text : NULL;
 }
 
-/* Reports a rejected row at the cell of column c; returns false. */
+/* Rejects the row at the cell of column c; returns false. */
 static bool reject(long_reader *r, enum column c, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static bool reject(long_reader *r, enum column c, const char *fmt, ...)
 {
     const ms_csv_field *f = cell(r, c);
+    char reason[512];
     va_list ap;
     va_start(ap, fmt);
-    ms_diag_vreport(r->diag, MS_SEV_ERROR, MS_ERR_DATA, r->name, f ? f->line : r->lx.record_line,
-                    f ? f->column : 0, fmt, ap);
+    vsnprintf(reason, sizeof reason, fmt, ap);
     va_end(ap);
+    ms_emit_reject(r->em, f ? f->line : r->lx.record_line, f ? f->column : 0, r->lx.raw,
+                   r->lx.raw_len, "%s", reason);
     return false;
 }
 
@@ -311,8 +313,6 @@ static bool row_to_figure(long_reader *r, ms_figure *f)
     f->quote = cell_text(r, COL_QUOTE); /* evidence: kept as written */
     f->note = cell_text(r, COL_NOTE);
     f->source = r->opt->source && r->opt->source[0] ? r->opt->source : cell_text(r, COL_SOURCE);
-    if (!f->source)
-        f->source = r->stem;
     f->unit = cell_text(r, COL_UNIT);
     if (!f->unit)
         f->unit = default_unit(m, f->kind);
@@ -339,10 +339,11 @@ static bool read_header(long_reader *r)
             if (strcasecmp(f->text, column_names[c]) == 0)
                 found = c;
         if (found < 0) {
-            ms_diag_report(r->diag, MS_SEV_WARNING, MS_ERR_DATA, r->name, f->line, f->column,
-                           "unknown column '%s' is ignored", shown(f->text, f->len, show));
+            ms_emit_warn(r->em, f->line, f->column, "unknown column '%s' is ignored",
+                         shown(f->text, f->len, show));
         } else if (r->col[found] >= 0) {
-            ms_diag_error(r->diag, r->name, f->line, f->column, "column '%s' appears twice", column_names[found]);
+            ms_diag_error(r->em->diag, r->name, f->line, f->column, "column '%s' appears twice",
+                          column_names[found]);
             ok = false;
         } else {
             r->col[found] = (int)i;
@@ -351,7 +352,7 @@ static bool read_header(long_reader *r)
     static const enum column required[] = {COL_METRIC, COL_PERIOD, COL_VALUE};
     for (size_t k = 0; k < sizeof required / sizeof required[0]; k++) {
         if (r->col[required[k]] < 0) {
-            ms_diag_error(r->diag, r->name, r->lx.record_line, 0,
+            ms_diag_error(r->em->diag, r->name, r->lx.record_line, 0,
                           "missing required column '%s' (need metric, period, value)",
                           column_names[required[k]]);
             ok = false;
@@ -362,33 +363,11 @@ static bool read_header(long_reader *r)
 
 /* ------------------------------------------------------------ file */
 
-/* The file name without its folders ("stdin" for "-"). */
-static const char *base_name(const char *name)
-{
-    const char *slash = strrchr(name, '/');
-    const char *base = slash ? slash + 1 : name;
-    return strcmp(base, "-") == 0 ? "stdin" : base;
-}
-
-/* The base name without its extension: the default source id. */
-static char *stem_of(const char *name)
-{
-    const char *base = base_name(name);
-    const char *dot = strrchr(base, '.');
-    size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-    char *stem = malloc(n + 1);
-    if (stem) {
-        memcpy(stem, base, n);
-        stem[n] = '\0';
-    }
-    return stem;
-}
-
 static char delimiter_for(const char *name, const ms_ingest_options *opt)
 {
     if (opt->delimiter)
         return opt->delimiter;
-    const char *dot = strrchr(base_name(name), '.');
+    const char *dot = strrchr(ms_ingest_base_name(name), '.');
     return dot && strcasecmp(dot, ".tsv") == 0 ? '\t' : 0;
 }
 
@@ -402,76 +381,47 @@ static bool is_empty_record(const ms_csv_lexer *lx)
     return true;
 }
 
-/* Reports a record whose field count differs from the header's, at the
+/* Rejects a record whose field count differs from the header's, at the
  * first extra field or where the record ends. */
-static void report_ragged(long_reader *r)
+static void reject_ragged(long_reader *r)
 {
     const ms_csv_lexer *lx = &r->lx;
     bool extra = lx->n_fields > r->n_columns;
     int64_t line = extra ? lx->fields[r->n_columns].line : lx->end_line;
     int64_t column = extra ? lx->fields[r->n_columns].column : lx->end_column;
-    ms_diag_error(r->diag, r->name, line, column, "expected %zu fields, found %zu", r->n_columns,
-                  lx->n_fields);
+    ms_emit_reject(r->em, line, column, lx->raw, lx->raw_len, "expected %zu fields, found %zu",
+                   r->n_columns, lx->n_fields);
 }
 
 /* Reads the data rows after the header. */
-static ms_status read_rows(long_reader *r, ms_figure_set *out)
+static void read_rows(long_reader *r)
 {
-    ms_status result = MS_OK;
-    ms_strbuf id;
-    ms_strbuf_init(&id);
-    for (;;) {
+    while (!r->em->stopped) {
         bool at_end;
         ms_status st = ms_csv_next(&r->lx, &at_end);
         if (st == MS_ERR_IO) {
-            ms_diag_report(r->diag, MS_SEV_ERROR, MS_ERR_IO, r->name, r->lx.line, 0, "read error");
-            result = MS_ERR_IO;
+            ms_diag_report(r->em->diag, MS_SEV_ERROR, MS_ERR_IO, r->name, r->lx.line, 0, "read error");
+            ms_emit_fail(r->em, MS_ERR_IO);
             break;
         }
         if (st == MS_ERR_NOMEM) {
-            result = MS_ERR_NOMEM;
+            ms_emit_fail(r->em, st);
             break;
         }
         if (at_end)
             break;
         if (st == MS_OK && is_empty_record(&r->lx))
             continue;
-        r->diag->n_read++;
+        ms_emit_read(r->em);
         ms_figure f;
-        bool ok;
-        if (st == MS_ERR_DATA) {
-            ms_diag_error(r->diag, r->name, r->lx.error_line, r->lx.error_column, "%s", r->lx.error);
-            ok = false;
-        } else if (r->lx.n_fields != r->n_columns) {
-            report_ragged(r);
-            ok = false;
-        } else {
-            ok = row_to_figure(r, &f);
-        }
-        if (!ok) {
-            r->diag->n_rejected++;
-            if (result == MS_OK)
-                result = MS_ERR_DATA;
-            continue;
-        }
-        ms_strbuf_clear(&id);
-        /* "file.csv:LINE": the id says where to look, whatever the source */
-        ms_strbuf_printf(&id, "%s:%lld", base_name(r->name), (long long)f.line);
-        if (ms_strbuf_failed(&id)) {
-            result = MS_ERR_NOMEM;
-            break;
-        }
-        f.id = ms_strbuf_str(&id);
-        if (ms_figure_set_add(out, &f) != MS_OK) {
-            result = MS_ERR_NOMEM;
-            break;
-        }
-        r->diag->n_accepted++;
-        if (ms_figure_is_missing(&f))
-            r->diag->n_missing++;
+        if (st == MS_ERR_DATA)
+            ms_emit_reject(r->em, r->lx.error_line, r->lx.error_column, r->lx.raw, r->lx.raw_len,
+                           "%s", r->lx.error);
+        else if (r->lx.n_fields != r->n_columns)
+            reject_ragged(r);
+        else if (row_to_figure(r, &f))
+            ms_emit_figure(r->em, &f, false, r->lx.raw, r->lx.raw_len);
     }
-    ms_strbuf_free(&id);
-    return result;
 }
 
 ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *opt,
@@ -483,30 +433,34 @@ ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *
         ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_USAGE, name, 0, 0, "no metric registry given");
         return MS_ERR_USAGE;
     }
-    long_reader r = {.name = name, .opt = opt, .diag = diag};
-    char *stem = stem_of(name);
-    if (!stem)
+    ms_emitter em;
+    if (ms_emitter_init(&em, name, opt, out, diag) != MS_OK) {
+        ms_emitter_finish(&em);
         return MS_ERR_NOMEM;
-    r.stem = stem;
+    }
+    long_reader r = {.name = name, .opt = opt, .em = &em};
     ms_csv_lexer_init(&r.lx, in, delimiter_for(name, opt));
 
     bool at_end;
     ms_status st = ms_csv_next(&r.lx, &at_end);
     if (st == MS_ERR_IO) {
         ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, name, 0, 0, "read error");
+        ms_emit_fail(&em, st);
     } else if (st == MS_ERR_NOMEM) {
-        /* nothing to add */
+        ms_emit_fail(&em, st);
     } else if (at_end) {
         ms_diag_error(diag, name, 0, 0, "empty input: no header row");
-        st = MS_ERR_DATA;
+        em.status = MS_ERR_DATA;
     } else if (st == MS_ERR_DATA) {
         ms_diag_error(diag, name, r.lx.error_line, r.lx.error_column, "header: %s", r.lx.error);
+        em.status = MS_ERR_DATA;
     } else if (!read_header(&r)) {
-        st = MS_ERR_DATA;
+        em.status = MS_ERR_DATA;
+    } else if ((st = ms_emitter_set_header(&em, r.lx.raw, r.lx.raw_len)) != MS_OK) {
+        ms_emit_fail(&em, st);
     } else {
-        st = read_rows(&r, out);
+        read_rows(&r);
     }
     ms_csv_lexer_free(&r.lx);
-    free(stem);
-    return st;
+    return ms_emitter_finish(&em);
 }

@@ -70,4 +70,11 @@ ms_status ms_ingest_stream(FILE *in, const char *name, ms_input_format format,
 ms_status ms_csv_long_read(FILE *in, const char *name, const ms_ingest_options *opt,
                            ms_figure_set *out, ms_diag *diag);
 
+/* The base name of an input ("stdin" for "-" or NULL): figure ids start
+ * with it. */
+const char *ms_ingest_base_name(const char *name);
+/* The base name without its extension, malloc'd (NULL when out of
+ * memory): the default source id. */
+char *ms_ingest_stem(const char *name);
+
 #endif

@@ -151,7 +151,7 @@ Test(csv_long, missing_markers_stay_missing_and_are_counted)
         cr_assert(isnan(set.items[i].range.lo) && isnan(set.items[i].range.hi), "no interval for a missing value");
     }
     cr_assert_eq(diag.n_read, 6);
-    cr_assert_eq(diag.n_accepted, 6);
+    cr_assert_eq(diag.n_accepted, 3, "a missing value is counted as missing, not as accepted");
     cr_assert_eq(diag.n_rejected, 0);
     cr_assert_eq(diag.n_missing, 3);
 }
@@ -676,7 +676,7 @@ Test(csv_long_rows, missing_markers_stay_nan_and_are_counted_never_zero)
     }
     cr_assert_not(ms_figure_is_missing(&rows_set.items[6]), "a real 0 is not missing");
     cr_assert_eq(rows_set.items[6].value, 0);
-    rows_expect_counts(7, 7, 0, 6);
+    rows_expect_counts(7, 1, 0, 6); /* read = accepted + rejected + missing */
 }
 
 Test(csv_long_rows, unknown_metric_kind_and_hedge_are_rejected_at_their_cell)
@@ -715,7 +715,7 @@ Test(csv_long_rows, hedges_give_intervals_from_the_written_digits)
 {
     cr_assert_eq(rows_read("h.csv", "metric,period,value,hedge\n"
                                     "deportations,2024,\"143,000\",more_than\n"
-                                    "deportations,2024,140,\n"),
+                                    "deportations,2023,140,\n"),
                  MS_OK);
     const ms_figure *f = &rows_set.items[0];
     cr_assert_eq(f->range.lo, 143000);
@@ -732,10 +732,10 @@ Test(csv_long_rows, hedges_give_intervals_from_the_written_digits)
 Test(csv_long_rows, the_rounding_column_sets_the_interval_width)
 {
     cr_assert_eq(rows_read("r.csv", "metric,period,value,rounding\n"
-                                    "deportations,2024,143000,exact\n"
-                                    "deportations,2024,120,5\n"
-                                    "deportations,2024,120,\n"
-                                    "deportations,2024,120,-1\n"
+                                    "deportations,2020,143000,exact\n"
+                                    "deportations,2021,120,5\n"
+                                    "deportations,2022,120,\n"
+                                    "deportations,2023,120,-1\n"
                                     "deportations,2024,120,five\n"),
                  MS_ERR_DATA);
     cr_assert_eq(rows_set.count, 3);
@@ -758,8 +758,8 @@ Test(csv_long_rows, the_rounding_column_sets_the_interval_width)
 Test(csv_long_rows, lo_and_hi_columns_give_a_closed_interval)
 {
     cr_assert_eq(rows_read("l.csv", "metric,period,value,lo,hi\n"
-                                    "deportations,2024,1000,900,\"1,100\"\n"
-                                    "deportations,2024,1000,1100,900\n"
+                                    "deportations,2022,1000,900,\"1,100\"\n"
+                                    "deportations,2023,1000,1100,900\n"
                                     "deportations,2024,1000,,\n"),
                  MS_ERR_DATA);
     cr_assert_eq(rows_set.count, 2);
@@ -777,7 +777,7 @@ Test(csv_long_rows, lo_and_hi_columns_give_a_closed_interval)
 Test(csv_long_rows, source_defaults_to_the_stem_and_the_option_overrides_it)
 {
     static const char table[] = "metric,period,value,source\n"
-                                "deportations,2024,1,\n"
+                                "deportations,2023,1,\n"
                                 "deportations,2024,2,wire\n";
     cr_assert_eq(rows_read("data/press.2024.csv", table), MS_OK);
     cr_assert_str_eq(rows_set.items[0].source, "press.2024", "folders and the last extension dropped");
@@ -865,4 +865,57 @@ Test(csv_long_rows, an_input_that_cannot_be_read_is_an_io_error)
     cr_assert_eq(rows_set.count, 0);
     cr_assert_geq(rows_diag.count, 1);
     cr_assert_eq(rows_diag.entries[0].code, MS_ERR_IO);
+}
+
+Test(csv_long_rows, a_second_figure_for_the_same_series_and_period_is_rejected)
+{
+    cr_assert_eq(rows_read("d.csv", "metric,period,value,place,source\n"
+                                    "deportations,2024,10,RU,a\n"
+                                    "deportations,2024,11,RU,b\n"   /* another source: fine */
+                                    "deportations,2023,12,RU,a\n"
+                                    "deportations,2024,13,RU,a\n"   /* duplicate of line 2 */
+                                    "deportations,2024-01/2024-12,14,RU,a\n"), /* same span */
+                 MS_ERR_DATA);
+    rows_expect_counts(5, 3, 2, 0);
+    rows_expect_error_at("duplicate key: a figure for deportations RU -, period 2024 was already read", 5, 19);
+    cr_assert_eq(rows_set.count, 3);
+    cr_assert_eq(rows_set.items[2].value, 12, "the first figure of a key is kept");
+}
+
+Test(csv_long_rows, rejected_rows_are_written_verbatim_after_the_header)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *rf = open_memstream(&buf, &len);
+    cr_assert_not_null(rf);
+    rows_opt.reject = rf;
+    cr_assert_eq(rows_read("j.csv", "metric,period,value\r\n"
+                                    "deportations,2024,1\r\n"
+                                    "deportations,2023,\"1,2,3\"\r\n"
+                                    "nonsense\r\n"
+                                    "deportations,2022,\"multi\nline\"\r\n"),
+                 MS_ERR_DATA);
+    fclose(rf);
+    cr_assert_str_eq(buf, "metric,period,value\n"
+                          "deportations,2023,\"1,2,3\"\n"
+                          "nonsense\n"
+                          "deportations,2022,\"multi\nline\"\n");
+    free(buf);
+    rows_expect_counts(4, 1, 3, 0);
+}
+
+Test(csv_long_rows, max_errors_stops_the_file_and_says_so)
+{
+    rows_opt.max_errors = 2;
+    cr_assert_eq(rows_read("e.csv", "metric,period,value\n"
+                                    "deportations,2024,x\n"
+                                    "deportations,2023,y\n"
+                                    "deportations,2022,3\n"),
+                 MS_ERR_DATA);
+    rows_expect_counts(2, 0, 2, 0);
+    cr_assert_eq(rows_set.count, 0);
+    bool said = false;
+    for (size_t i = 0; i < rows_diag.count; i++)
+        said |= strstr(rows_diag.entries[i].reason, "stopped after 2 rejected records") != NULL;
+    cr_assert(said, "the stop is reported");
 }

@@ -5,6 +5,7 @@
  * figure is rejected with the line and column of the offending cell and the
  * rows after it are read as usual. Missing values (":", "..", "-", empty)
  * stay missing (NaN), never 0. */
+#include "ingest/cell.h"
 #include "ingest/csv_lex.h"
 #include "ingest/emit.h"
 #include "ingest/ingest.h"
@@ -28,79 +29,6 @@ static const char *const column_names[COL_COUNT_] = {
     "url", "unit", "lo", "hi", "quote", "note", "flags", "lang", "base", "rounding",
 };
 
-/* ------------------------------------------------------------ numbers */
-
-/* Length of a digit-group space at s (space, U+00A0 no-break space, U+202F
- * narrow no-break space), or 0. */
-static size_t group_space_len(const char *s, size_t left)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (left >= 1 && u[0] == ' ')
-        return 1;
-    if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
-        return 2;
-    if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF)
-        return 3;
-    return 0;
-}
-
-/* Writes s[0..len) into out (cap bytes) in the plain form ms_num_parse
- * reads: digit-group marks removed ("143,000", "93 000"), a leading U+2212
- * minus made '-'. One kind of mark per number (commas or spaces); the first
- * group has 1-3 digits, every later group exactly 3. Returns the plain
- * length, or (size_t)-1 when the marks are not a grouping (then the text is
- * not a number). Other text is copied for ms_num_parse to judge. */
-static size_t plain_number(const char *s, size_t len, char *out, size_t cap)
-{
-    size_t i = 0, o = 0;
-    if (cap < 2)
-        return (size_t)-1;
-    if (len >= 3 && memcmp(s, "\xE2\x88\x92", 3) == 0) {
-        out[o++] = '-';
-        i = 3;
-    } else if (len >= 1 && (s[0] == '-' || s[0] == '+')) {
-        out[o++] = s[0];
-        i = 1;
-    }
-    size_t run = 0;     /* digits since the last mark */
-    int mark = 0;       /* 0 none yet, ',' or ' ' */
-    bool first = true;  /* still in the first group */
-    for (; i < len; i++) {
-        size_t sp = s[i] == ',' ? 1 : group_space_len(s + i, len - i);
-        if (sp) {
-            int kind = s[i] == ',' ? ',' : ' ';
-            if ((mark && kind != mark) || run == 0 || (first ? run > 3 : run != 3))
-                return (size_t)-1;
-            mark = kind;
-            first = false;
-            run = 0;
-            i += sp - 1;
-            continue;
-        }
-        if (!isdigit((unsigned char)s[i]))
-            break;
-        if (o + 1 >= cap)
-            return (size_t)-1;
-        out[o++] = s[i];
-        run++;
-    }
-    if (mark && run != 3)
-        return (size_t)-1;
-    for (; i < len; i++) { /* fraction, exponent, or junk */
-        if (o + 1 >= cap)
-            return (size_t)-1;
-        out[o++] = s[i];
-    }
-    out[o] = '\0';
-    return o;
-}
-
-static bool is_missing_marker(const char *s, size_t len)
-{
-    return len == 0 || (len == 1 && (s[0] == ':' || s[0] == '-')) ||
-           (len == 2 && s[0] == '.' && s[1] == '.');
-}
-
 /* ------------------------------------------------------------ cells */
 
 typedef struct long_reader {
@@ -112,25 +40,6 @@ typedef struct long_reader {
     ms_csv_lexer lx;
 } long_reader;
 
-/* Offending text as shown in a message: at most ~60 bytes, never cut
- * inside a UTF-8 sequence, control characters (a newline in a quoted
- * cell) shown as '?'. */
-#define SHOWN_MAX 64
-static const char *shown(const char *s, size_t len, char out[SHOWN_MAX])
-{
-    size_t n = len;
-    if (n > SHOWN_MAX - 4) {
-        n = SHOWN_MAX - 4;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--; /* s[n] would continue a sequence: cut before its lead byte */
-    }
-    for (size_t i = 0; i < n; i++)
-        out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? '?' : s[i];
-    if (n < len)
-        memcpy(out + n, "...", 3), n += 3;
-    out[n] = '\0';
-    return out;
-}
 
 /* The field of column c in the current record, or NULL if no such column. */
 static ms_csv_field *cell(long_reader *r, enum column c)
@@ -182,17 +91,17 @@ static bool number_cell(long_reader *r, enum column c, double *out, bool *missin
                         char *plain, size_t plain_cap)
 {
     const ms_csv_field *f = cell(r, c);
-    char local[128], show[SHOWN_MAX];
+    char local[128], show[MS_SHOWN_MAX];
     if (!plain) {
         plain = local;
         plain_cap = sizeof local;
     }
-    *missing = !f || is_missing_marker(f->text, f->len);
-    if (*missing)
+    const char *why = NULL;
+    *missing = !f;
+    if (!f)
         return true;
-    size_t n = plain_number(f->text, f->len, plain, plain_cap);
-    if (n == (size_t)-1 || ms_num_parse(plain, n, out, NULL, NULL) != MS_OK)
-        return reject(r, c, "%s '%s' is not a number", column_names[c], shown(f->text, f->len, show));
+    if (ms_cell_number(f->text, f->len, out, missing, plain, plain_cap, &why) != MS_OK)
+        return reject(r, c, "%s '%s' %s", column_names[c], ms_cell_shown(f->text, f->len, show), why);
     return true;
 }
 
@@ -222,7 +131,7 @@ static const char *default_unit(const ms_metric *m, ms_kind kind)
  * value as written (`plain`). */
 static bool set_range(long_reader *r, ms_figure *f, const char *plain)
 {
-    char show[SHOWN_MAX];
+    char show[MS_SHOWN_MAX];
     bool lo_missing = true, hi_missing = true;
     double lo = 0, hi = 0;
     if (cell(r, COL_LO) && !number_cell(r, COL_LO, &lo, &lo_missing, NULL, 0))
@@ -236,7 +145,7 @@ static bool set_range(long_reader *r, ms_figure *f, const char *plain)
             return reject(r, COL_LO, "lo is greater than hi");
         if (!ms_figure_is_missing(f) && (f->value < lo || f->value > hi)) {
             const ms_csv_field *v = &r->lx.fields[r->col[COL_VALUE]];
-            return reject(r, COL_VALUE, "value '%s' is outside lo..hi", shown(v->text, v->len, show));
+            return reject(r, COL_VALUE, "value '%s' is outside lo..hi", ms_cell_shown(v->text, v->len, show));
         }
         f->range = ms_interval_make(lo, false, hi, false);
         return true;
@@ -251,7 +160,7 @@ static bool set_range(long_reader *r, ms_figure *f, const char *plain)
             return false;
         } else if (rounding < 0) {
             return reject(r, COL_ROUNDING, "rounding '%s' must be a number >= 0 or 'exact'",
-                          shown(s, strlen(s), show));
+                          ms_cell_shown(s, strlen(s), show));
         }
     }
     ms_figure_set_range_from_hedge(f, rounding);
@@ -262,7 +171,7 @@ static bool set_range(long_reader *r, ms_figure *f, const char *plain)
  * false when the row is rejected (reported). */
 static bool row_to_figure(long_reader *r, ms_figure *f)
 {
-    char show[SHOWN_MAX];
+    char show[MS_SHOWN_MAX];
     const char *s;
     ms_figure_init(f);
     for (int c = 0; c < COL_COUNT_; c++)
@@ -273,23 +182,23 @@ static bool row_to_figure(long_reader *r, ms_figure *f)
         return reject(r, COL_METRIC, "metric is empty");
     const ms_metric *m = ms_metric_find(r->opt->metrics, s);
     if (!m)
-        return reject(r, COL_METRIC, "unknown metric '%s' (see data/metrics.tsv)", shown(s, strlen(s), show));
+        return reject(r, COL_METRIC, "unknown metric '%s' (see data/metrics.tsv)", ms_cell_shown(s, strlen(s), show));
     f->metric = m->name;
 
     if ((s = cell_text(r, COL_KIND)) && !ms_kind_from_name(s, &f->kind))
-        return reject(r, COL_KIND, "unknown kind '%s'", shown(s, strlen(s), show));
+        return reject(r, COL_KIND, "unknown kind '%s'", ms_cell_shown(s, strlen(s), show));
     if ((s = cell_text(r, COL_HEDGE)) && !ms_hedge_from_name(s, &f->hedge))
-        return reject(r, COL_HEDGE, "unknown hedge '%s'", shown(s, strlen(s), show));
+        return reject(r, COL_HEDGE, "unknown hedge '%s'", ms_cell_shown(s, strlen(s), show));
 
     if (!(s = cell_text(r, COL_PERIOD)))
         return reject(r, COL_PERIOD, "period is empty");
     if (!PARSE_CELL(ms_period_parse, s, &f->period))
         return reject(r, COL_PERIOD, "period '%s' is not a period (2024, 2024-07, 2024-Q3, 2024-01/2024-07, ...)",
-                      shown(s, strlen(s), show));
+                      ms_cell_shown(s, strlen(s), show));
     if ((s = cell_text(r, COL_BASE)) && !PARSE_CELL(ms_period_parse, s, &f->base))
-        return reject(r, COL_BASE, "base '%s' is not a period", shown(s, strlen(s), show));
+        return reject(r, COL_BASE, "base '%s' is not a period", ms_cell_shown(s, strlen(s), show));
     if ((s = cell_text(r, COL_PUBLISHED)) && !PARSE_CELL(ms_date_parse, s, &f->published))
-        return reject(r, COL_PUBLISHED, "published '%s' is not a date (YYYY-MM-DD)", shown(s, strlen(s), show));
+        return reject(r, COL_PUBLISHED, "published '%s' is not a date (YYYY-MM-DD)", ms_cell_shown(s, strlen(s), show));
 
     const ms_csv_field *v = &r->lx.fields[r->col[COL_VALUE]]; /* required column */
     char plain[128];
@@ -299,7 +208,7 @@ static bool row_to_figure(long_reader *r, ms_figure *f)
     if (missing)
         f->value = NAN;
     else if (f->kind == MS_KIND_COUNT && f->value < 0)
-        return reject(r, COL_VALUE, "negative count '%s'", shown(v->text, v->len, show));
+        return reject(r, COL_VALUE, "negative count '%s'", ms_cell_shown(v->text, v->len, show));
     f->line = r->lx.record_line;
     f->column = v->column;
     if (!set_range(r, f, missing ? NULL : plain))
@@ -326,7 +235,7 @@ static bool row_to_figure(long_reader *r, ms_figure *f)
  * error and nothing is read. */
 static bool read_header(long_reader *r)
 {
-    char show[SHOWN_MAX];
+    char show[MS_SHOWN_MAX];
     for (int c = 0; c < COL_COUNT_; c++)
         r->col[c] = -1;
     r->n_columns = r->lx.n_fields;
@@ -340,7 +249,7 @@ static bool read_header(long_reader *r)
                 found = c;
         if (found < 0) {
             ms_emit_warn(r->em, f->line, f->column, "unknown column '%s' is ignored",
-                         shown(f->text, f->len, show));
+                         ms_cell_shown(f->text, f->len, show));
         } else if (r->col[found] >= 0) {
             ms_diag_error(r->em->diag, r->name, f->line, f->column, "column '%s' appears twice",
                           column_names[found]);

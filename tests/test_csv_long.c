@@ -188,7 +188,7 @@ Test(csv_long, each_bad_row_is_reported_at_its_cell_and_good_rows_are_kept)
     static const char *const expected[] = {
         "fixtures/csv_rejects.csv:3:17: value '1,23' is not a number",
         "fixtures/csv_rejects.csv:4:30: expected 5 fields, found 6",
-        "fixtures/csv_rejects.csv:5:17: value '1e999' is not a number",
+        "fixtures/csv_rejects.csv:5:17: value '1e999' is out of range",
         "fixtures/csv_rejects.csv:6:1: unknown metric 'bogus_metric' (see data/metrics.tsv)",
         "fixtures/csv_rejects.csv:7:19: unknown kind 'countish'",
         "fixtures/csv_rejects.csv:8:25: unknown hedge 'roughly'",

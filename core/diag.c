@@ -121,6 +121,8 @@ void ms_diag_format_counts(const ms_diag *diag, ms_strbuf *sb)
 {
     ms_strbuf_printf(sb, "read %zu, accepted %zu, rejected %zu, missing %zu",
                      diag->n_read, diag->n_accepted, diag->n_rejected, diag->n_missing);
+    if (diag->n_skipped)
+        ms_strbuf_printf(sb, ", skipped %zu", diag->n_skipped);
 }
 
 void ms_diag_merge(ms_diag *dst, const ms_diag *src)
@@ -136,5 +138,6 @@ void ms_diag_merge(ms_diag *dst, const ms_diag *src)
     dst->n_accepted += src->n_accepted;
     dst->n_rejected += src->n_rejected;
     dst->n_missing += src->n_missing;
+    dst->n_skipped += src->n_skipped;
     dst->failed_alloc = dst->failed_alloc || src->failed_alloc;
 }

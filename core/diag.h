@@ -42,6 +42,7 @@ typedef struct ms_diag {
     size_t n_accepted;
     size_t n_rejected;
     size_t n_missing;
+    size_t n_skipped;    /* records left out on purpose (--where) */
     bool failed_alloc;   /* an entry could not be stored */
 } ms_diag;
 
@@ -64,7 +65,8 @@ void ms_diag_error(ms_diag *diag, const char *file, int64_t line, int64_t column
  * warnings get "warning: " before the reason. */
 void ms_diag_format_entry(const ms_diag_entry *entry, ms_strbuf *sb);
 
-/* Appends "read N, accepted N, rejected N, missing N". */
+/* Appends "read N, accepted N, rejected N, missing N" and ", skipped N"
+ * when records were skipped. read = accepted + rejected + missing + skipped. */
 void ms_diag_format_counts(const ms_diag *diag, ms_strbuf *sb);
 
 /* Adds the counts and entries of src to dst (for runs over many files). */

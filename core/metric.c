@@ -3,6 +3,7 @@
  * line is the header; '#' starts a comment line; blank lines are skipped. */
 #include "core/metric.h"
 #include "core/grow.h"
+#include "core/read_file.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -126,28 +127,11 @@ ms_status ms_metric_registry_load_text(ms_metric_registry *reg, const char *name
 
 ms_status ms_metric_registry_load(ms_metric_registry *reg, const char *path, ms_diag *diag)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp) {
-        ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
-        return MS_ERR_IO;
-    }
     ms_strbuf sb;
     ms_strbuf_init(&sb);
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        ms_strbuf_append(&sb, buf, n);
-    bool read_error = ferror(fp) != 0;
-    fclose(fp);
-    ms_status st;
-    if (read_error) {
-        ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, path, 0, 0, "read error");
-        st = MS_ERR_IO;
-    } else if (ms_strbuf_failed(&sb)) {
-        st = MS_ERR_NOMEM;
-    } else {
+    ms_status st = ms_read_file(path, 0, &sb, diag);
+    if (st == MS_OK)
         st = ms_metric_registry_load_text(reg, path, ms_strbuf_str(&sb), sb.len, diag);
-    }
     ms_strbuf_free(&sb);
     return st;
 }

@@ -322,6 +322,7 @@ static void read_rows(long_reader *r)
         if (st == MS_OK && is_empty_record(&r->lx))
             continue;
         ms_emit_read(r->em);
+        ms_emit_new_record(r->em);
         ms_figure f;
         if (st == MS_ERR_DATA)
             ms_emit_reject(r->em, r->lx.error_line, r->lx.error_column, r->lx.raw, r->lx.raw_len,

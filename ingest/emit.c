@@ -77,6 +77,11 @@ void ms_emit_read(ms_emitter *em)
     em->diag->n_read++;
 }
 
+void ms_emit_new_record(ms_emitter *em)
+{
+    em->raw_written = false;
+}
+
 void ms_emit_fail(ms_emitter *em, ms_status st)
 {
     if (st != MS_OK) {
@@ -101,9 +106,10 @@ static bool vreject(ms_emitter *em, int64_t line, int64_t column, const char *ra
                     const char *fmt, va_list ap)
 {
     ms_diag_vreport(em->diag, MS_SEV_ERROR, MS_ERR_DATA, em->name, line, column, fmt, ap);
-    if (raw) {
-        em->diag->n_rejected++;
-        em->n_rejected++;
+    em->diag->n_rejected++;
+    em->n_rejected++;
+    if (raw && !em->raw_written) {
+        em->raw_written = true;
         if (em->opt->reject) {
             if (em->header && !em->header_written) {
                 em->header_written = true;

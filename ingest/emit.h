@@ -35,6 +35,7 @@ typedef struct ms_emitter {
                                   file before the first rejected record */
     size_t header_len;
     bool header_written;
+    bool raw_written;          /* the current record is in the reject file */
 } ms_emitter;
 
 /* Prepares em for one input. MS_ERR_NOMEM on failure. */
@@ -49,6 +50,10 @@ ms_status ms_emitter_set_header(ms_emitter *em, const char *raw, size_t len);
 /* Counts one record (or cell) read. */
 void ms_emit_read(ms_emitter *em);
 
+/* Says a new physical record begins: a record is written to the reject
+ * file at most once, however many of its cells are rejected. */
+void ms_emit_new_record(ms_emitter *em);
+
 /* Hands over figure f (strings borrowed). Its id, when NULL, is made from
  * the base name and f->line ("file.csv:LINE"), with f->column added when
  * `cell_id` ("file.tsv:LINE:COLUMN", for tables with several figures per
@@ -58,11 +63,10 @@ void ms_emit_read(ms_emitter *em);
  * (em->stopped). */
 bool ms_emit_figure(ms_emitter *em, ms_figure *f, bool cell_id, const char *raw, size_t raw_len);
 
-/* Rejects one record: reports "name:line:column: reason", counts it,
- * writes `raw` (may be NULL) and a newline to the reject file. A record is
- * written once even if several of its cells are rejected: pass raw = NULL
- * for the second and later cells of one record. Returns false when the
- * reader must stop. */
+/* Rejects one record (or cell): reports "name:line:column: reason",
+ * counts it, and writes `raw` (may be NULL) and a newline to the reject
+ * file unless this record was written already (see ms_emit_new_record).
+ * Returns false when the reader must stop. */
 bool ms_emit_reject(ms_emitter *em, int64_t line, int64_t column, const char *raw, size_t raw_len,
                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

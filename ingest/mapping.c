@@ -100,6 +100,11 @@ static ms_status set_rule(ms_mapping *m, ms_map_field f, const char *value, size
     return MS_OK;
 }
 
+ms_status ms_mapping_set_rule(ms_mapping *m, ms_map_field f, const char *text, bool constant)
+{
+    return set_rule(m, f, text, strlen(text), constant);
+}
+
 /* Calls fn on each "key=value" item of a comma-separated spec. */
 typedef ms_status (*pair_fn)(ms_mapping *m, const char *key, size_t klen, const char *val,
                              size_t vlen, const char *spec, ms_diag *diag);

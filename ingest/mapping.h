@@ -115,6 +115,10 @@ ms_status ms_mapping_add_map(ms_mapping *m, const char *spec, ms_diag *diag);
 ms_status ms_mapping_add_set(ms_mapping *m, const char *spec, ms_diag *diag);
 ms_status ms_mapping_add_where(ms_mapping *m, const char *spec, ms_diag *diag);
 
+/* Sets field's rule: a dimension name (or a template when it has braces),
+ * or a constant. The text is copied. */
+ms_status ms_mapping_set_rule(ms_mapping *m, ms_map_field f, const char *text, bool constant);
+
 /* Reads a JSON mapping file into m (rules already in m from options win:
  * call this first). Code lists named in it are loaded from
  * <data dir>/codelists/<name>.tsv. Errors go to diag as path:line:column

@@ -4,6 +4,7 @@
  * fail are made once per table (ms_table_begin); per observation only
  * lookups by index remain, so the table readers stay streaming and fast. */
 #include "ingest/table.h"
+#include "ingest/table_readers.h"
 #include "ingest/cell.h"
 #include "core/grow.h"
 #include "core/metric.h"
@@ -302,6 +303,18 @@ static bool reject(ms_table *t, const ms_obs *o, int64_t column, const char *fmt
     return ms_emit_reject(t->em, o->line, column, o->raw, o->raw_len, "%s", reason);
 }
 
+bool ms_table_reject_cell(ms_table *t, int64_t line, int64_t column, const char *raw,
+                          size_t raw_len, const char *fmt, ...)
+{
+    char reason[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(reason, sizeof reason, fmt, ap);
+    va_end(ap);
+    ms_emit_read(t->em);
+    return ms_emit_reject(t->em, line, column, raw, raw_len, "%s", reason);
+}
+
 /* Does the observation pass every --where? */
 static bool wanted(const ms_table *t, const ms_obs *o)
 {
@@ -467,4 +480,48 @@ bool ms_table_emit(ms_table *t, const ms_obs *o)
     f.line = o->line;
     f.column = value_obs.column;
     return ms_emit_figure(t->em, &f, o->cell_id, o->raw, o->raw_len);
+}
+
+/* ------------------------------------------------------------ defaults */
+
+static bool has_rule(const ms_mapping *map, ms_map_field f)
+{
+    const ms_map_rule *r = &map->rules[f];
+    return r->dim || r->tmpl || r->constant;
+}
+
+static bool has_codes(const ms_mapping *map, const char *dim)
+{
+    for (size_t i = 0; i < map->n_codes; i++)
+        if (strcasecmp(map->codes[i].dim, dim) == 0)
+            return true;
+    return false;
+}
+
+ms_status ms_table_eurostat_defaults(ms_mapping *map, const char *const *dims, size_t n,
+                                     ms_diag *diag)
+{
+    static const struct {
+        ms_map_field field;
+        const char *dim;
+        const char *list;
+    } defaults[] = {
+        {MS_MAP_PLACE, "geo", "eurostat_geo"},
+        {MS_MAP_SUBJECT, "citizen", "eurostat_citizen"},
+        {MS_MAP_UNIT, "unit", "eurostat_unit"},
+    };
+    for (size_t k = 0; k < sizeof defaults / sizeof defaults[0]; k++) {
+        const char *dim = NULL;
+        for (size_t i = 0; i < n && !dim; i++)
+            if (dims[i] && strcasecmp(dims[i], defaults[k].dim) == 0)
+                dim = dims[i];
+        if (!dim || has_rule(map, defaults[k].field))
+            continue;
+        ms_status st = ms_mapping_set_rule(map, defaults[k].field, dim, false);
+        if (st == MS_OK && !has_codes(map, dim))
+            st = ms_mapping_add_codes(map, dim, defaults[k].list, diag);
+        if (st != MS_OK)
+            return st;
+    }
+    return MS_OK;
 }

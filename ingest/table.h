@@ -74,6 +74,11 @@ void ms_table_end(ms_table *t);
  * when the reader must stop (error limit, fatal error). */
 bool ms_table_emit(ms_table *t, const ms_obs *o);
 
+/* Counts one observation read and rejects it: for records that cannot be
+ * split into observations (ragged, bad quoting, bad text). */
+bool ms_table_reject_cell(ms_table *t, int64_t line, int64_t column, const char *raw,
+                          size_t raw_len, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
 /* A dimension's index by name (case-insensitive), or -1. */
 int ms_table_dim(const ms_table *t, const char *name);
 

@@ -9,9 +9,11 @@
 #define _GNU_SOURCE
 #include "core/num.h"
 
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +82,52 @@ static size_t scan_number(const char *s, size_t len, const char **why)
     return i;
 }
 
+/* Fast path for the usual table cell: [-+]digits[.digits] with at most 15
+ * significant digits and at most 22 after the point. Then the digits are
+ * an exact double and so is 10^frac, and one IEEE division is correctly
+ * rounded: the same double strtod gives (Clinger's fast path). False for
+ * anything else (the caller uses strtod_l). s must be a valid number. */
+static bool parse_simple(const char *s, size_t len, double *out)
+{
+    static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                   1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                   1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    size_t i = 0;
+    bool neg = false;
+    if (i < len && (s[i] == '+' || s[i] == '-'))
+        neg = s[i++] == '-';
+    uint64_t mant = 0;
+    int sig = 0, frac = 0;
+    bool in_frac = false;
+    for (; i < len; i++) {
+        char c = s[i];
+        if (c == '.' && !in_frac) {
+            in_frac = true;
+            continue;
+        }
+        if (!is_digit(c))
+            return false; /* an exponent: strtod */
+        if (mant || c != '0')
+            sig++;
+        if (sig > 15)
+            return false;
+        mant = mant * 10 + (uint64_t)(c - '0');
+        if (in_frac && ++frac > 22)
+            return false;
+    }
+    double v = (double)mant;
+    if (frac)
+        v /= pow10[frac];
+    *out = neg ? -v : v; /* "-0" stays minus zero, as from strtod */
+    return true;
+}
+
+static bool scan_ok(const char *s, size_t len)
+{
+    const char *why = NULL;
+    return scan_number(s, len, &why) == len && !why;
+}
+
 ms_status ms_num_parse(const char *s, size_t len, double *out, const char **why, size_t *err_at)
 {
     const char *reason = NULL;
@@ -90,6 +138,11 @@ ms_status ms_num_parse(const char *s, size_t len, double *out, const char **why,
         if (err_at)
             *err_at = end;
         return MS_ERR_DATA;
+    }
+    double fast;
+    if (parse_simple(s, len, &fast)) {
+        *out = fast;
+        return MS_OK;
     }
     char stack[64];
     char *buf = len < sizeof stack ? stack : malloc(len + 1);
@@ -122,6 +175,34 @@ ms_status ms_num_parse_cstr(const char *s, double *out)
     return ms_num_parse(s, strlen(s), out, NULL, NULL);
 }
 
+/* |value| < 2^53 and integral: its digits, as "%.0f" prints them. */
+static size_t format_integer(double value, char *buf)
+{
+    uint64_t u = (uint64_t)fabs(value);
+    char tmp[24];
+    size_t n = 0;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    size_t k = 0;
+    if (value < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    buf[k] = '\0';
+    return k;
+}
+
+/* Does text (as printed by %g) read back as value? */
+static bool reads_back(const char *text, size_t len, double value)
+{
+    double v;
+    if (scan_ok(text, len) && parse_simple(text, len, &v))
+        return v == value;
+    return strtod_l(text, NULL, the_c_locale()) == value;
+}
+
 size_t ms_num_format(double value, char *buf)
 {
     if (isnan(value)) {
@@ -138,16 +219,22 @@ size_t ms_num_format(double value, char *buf)
         memcpy(buf, "0", 2);
         return 1;
     }
+    if (fabs(value) < 9007199254740992.0 && value == floor(value))
+        return format_integer(value, buf);
+    /* The shortest of 1..17 significant digits that reads back. If some
+     * p <= 15 reads back, %.15g gives the same text: a decimal of <= 15
+     * digits is the nearest such decimal to its nearest double (doubles
+     * carry 15.95 digits), and %g drops the trailing zeros and picks the
+     * same notation (non-integral values, or integral ones past 2^53 whose
+     * exponent is >= 15 either way). So for normal doubles 15, 16 and 17
+     * are the only precisions to try. */
     locale_t old = uselocale(the_c_locale());
     int n = 0;
-    if (fabs(value) < 9007199254740992.0 && value == floor(value)) {
-        n = snprintf(buf, MS_NUM_BUFSZ, "%.0f", value);
-    } else {
-        for (int prec = 1; prec <= 17; prec++) {
-            n = snprintf(buf, MS_NUM_BUFSZ, "%.*g", prec, value);
-            if (strtod_l(buf, NULL, the_c_locale()) == value)
-                break;
-        }
+    /* subnormals carry fewer digits: there the whole search is needed */
+    for (int prec = fabs(value) >= DBL_MIN ? 15 : 1; prec <= 17; prec++) {
+        n = snprintf(buf, MS_NUM_BUFSZ, "%.*g", prec, value);
+        if (prec == 17 || reads_back(buf, (size_t)n, value))
+            break;
     }
     uselocale(old);
     return n > 0 ? (size_t)n : 0;

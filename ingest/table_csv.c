@@ -150,7 +150,7 @@ static bool read_header(csv_table *t, ms_status *st)
                 copies++;
         if (copies > 1) {
             char renamed[sizeof name];
-            snprintf(renamed, sizeof renamed, "%.490s (%zu)", name, copies);
+            snprintf(renamed, sizeof renamed, "%.400s (%zu)", name, copies);
             ms_emit_warn(t->em, f->line, f->column, "column '%s' appears again; this one is called '%s'",
                          name, renamed);
             snprintf(name, sizeof name, "%s", renamed);

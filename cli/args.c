@@ -4,6 +4,7 @@
 #include "plots/plots.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum {
@@ -17,6 +18,16 @@ enum {
     OPT_PDF,
     OPT_GNUPLOT,
     OPT_NO_CHARTS,
+    OPT_MAPPING,
+    OPT_MAP,
+    OPT_SET,
+    OPT_WHERE,
+    OPT_ENCODING,
+    OPT_DELIMITER,
+    OPT_REJECT,
+    OPT_ERRORS_JSON,
+    OPT_MAX_ERRORS,
+    OPT_LENIENT,
 };
 
 static const struct option long_options[] = {
@@ -34,6 +45,16 @@ static const struct option long_options[] = {
     {"pdf", no_argument, NULL, OPT_PDF},
     {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
     {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
+    {"mapping", required_argument, NULL, OPT_MAPPING},
+    {"map", required_argument, NULL, OPT_MAP},
+    {"set", required_argument, NULL, OPT_SET},
+    {"where", required_argument, NULL, OPT_WHERE},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"delimiter", required_argument, NULL, OPT_DELIMITER},
+    {"reject", required_argument, NULL, OPT_REJECT},
+    {"errors-json", required_argument, NULL, OPT_ERRORS_JSON},
+    {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
+    {"lenient", no_argument, NULL, OPT_LENIENT},
     {NULL, 0, NULL, 0},
 };
 
@@ -53,6 +74,29 @@ static unsigned group_of(int c)
     case OPT_NO_CHARTS: return CLI_OPT_CHARTS;
     default: return 0;
     }
+}
+
+/* Appends a repeatable option's value; false when there are too many. */
+static bool add_spec(const char **specs, size_t *n, const char *value)
+{
+    if (*n >= CLI_MAX_SPECS)
+        return false;
+    specs[(*n)++] = value;
+    return true;
+}
+
+/* --delimiter: one of , ; tab (as "tab" or "\t") |. */
+static bool parse_delimiter(const char *s, char *out)
+{
+    if (strcmp(s, "tab") == 0 || strcmp(s, "\\t") == 0 || strcmp(s, "\t") == 0) {
+        *out = '\t';
+        return true;
+    }
+    if (strlen(s) == 1 && strchr(",;|\t", s[0])) {
+        *out = s[0];
+        return true;
+    }
+    return false;
 }
 
 int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowed, cli_args *out)
@@ -88,6 +132,39 @@ int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowe
         case OPT_PDF: out->chart_formats |= MS_PLOT_PDF; break;
         case OPT_GNUPLOT: out->gnuplot = optarg; break;
         case OPT_NO_CHARTS: out->no_charts = true; break;
+        case OPT_MAPPING: out->input.mapping_path = optarg; break;
+        case OPT_ENCODING: out->input.encoding = optarg; break;
+        case OPT_REJECT: out->input.reject_path = optarg; break;
+        case OPT_ERRORS_JSON: out->input.errors_json = optarg; break;
+        case OPT_LENIENT: out->input.lenient = true; break;
+        case OPT_MAP:
+        case OPT_SET:
+        case OPT_WHERE: {
+            bool ok = c == OPT_MAP   ? add_spec(out->input.map_specs, &out->input.n_map, optarg)
+                      : c == OPT_SET ? add_spec(out->input.set_specs, &out->input.n_set, optarg)
+                                     : add_spec(out->input.where_specs, &out->input.n_where, optarg);
+            if (!ok) {
+                cli_error("%s: at most %d of '%s'", cmd->name, CLI_MAX_SPECS, argv[optind - 2]);
+                return cli_usage(cmd, true);
+            }
+            break;
+        }
+        case OPT_DELIMITER:
+            if (!parse_delimiter(optarg, &out->input.delimiter)) {
+                cli_error("%s: --delimiter is one of ',' ';' '|' 'tab'", cmd->name);
+                return cli_usage(cmd, true);
+            }
+            break;
+        case OPT_MAX_ERRORS: {
+            char *end;
+            unsigned long long n = strtoull(optarg, &end, 10);
+            if (!*optarg || *end || optarg[0] == '-' || n == 0) {
+                cli_error("%s: --max-errors takes a whole number > 0, not '%s'", cmd->name, optarg);
+                return cli_usage(cmd, true);
+            }
+            out->input.max_errors = (size_t)n;
+            break;
+        }
         default: return cli_usage(cmd, true);
         }
     }

@@ -20,12 +20,30 @@ typedef struct ms_command {
     const char *usage;
 } ms_command;
 
+#define CLI_MAX_SPECS 32
+
 /* Options every command that reads figures accepts. */
 typedef struct cli_input_options {
     const char *metrics_path; /* NULL = data dir's metrics.tsv */
-    const char *format;       /* "auto", "csv", "jsonl" */
+    const char *format;       /* "auto" or a reader's name */
     const char *source;       /* source id override, or NULL */
     bool quiet;               /* no accounting line */
+    /* tables */
+    const char *mapping_path; /* --mapping FILE */
+    const char *map_specs[CLI_MAX_SPECS];   /* --map, repeatable */
+    size_t n_map;
+    const char *set_specs[CLI_MAX_SPECS];   /* --set */
+    size_t n_set;
+    const char *where_specs[CLI_MAX_SPECS]; /* --where */
+    size_t n_where;
+    const char *encoding;     /* --encoding utf-8|latin1 */
+    char delimiter;           /* --delimiter */
+    /* bad input */
+    const char *reject_path;  /* --reject FILE: rejected records verbatim */
+    const char *errors_json;  /* --errors-json FILE */
+    size_t max_errors;        /* --max-errors N (per input; 0 = no limit) */
+    bool lenient;             /* --lenient: rejected records do not make the
+                                 exit code 2 */
 } cli_input_options;
 
 /* Loaded inputs: the figures, the registry and the run's diagnostics. */
@@ -42,6 +60,12 @@ typedef struct cli_inputs {
  * case `in` has already been freed (cli_load_failed tells which). */
 ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt,
                           char **paths, int n_paths);
+
+/* The same, but every accepted figure goes to sink(ctx, figure) as it is
+ * read (in->figures stays empty): for commands that stream. */
+ms_status cli_stream_inputs(cli_inputs *in, const cli_input_options *opt, char **paths,
+                            int n_paths, ms_status (*sink)(void *ctx, const ms_figure *f),
+                            void *ctx);
 void cli_inputs_free(cli_inputs *in);
 
 /* True for a status of cli_load_inputs after which the command stops. */

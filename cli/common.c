@@ -2,6 +2,7 @@
  * writing outputs: the parts every command shares. */
 #include "cli/cli.h"
 #include "core/atomic_file.h"
+#include "core/jsonl.h"
 #include "ingest/ingest.h"
 
 #include <stdarg.h>
@@ -38,7 +39,120 @@ void cli_print_diag(const ms_diag *diag)
     ms_strbuf_free(&sb);
 }
 
-ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt, char **paths, int n_paths)
+/* "file: read N, accepted N, ..." for one input of several. */
+static void print_file_counts(const char *path, const ms_diag *before, const ms_diag *after)
+{
+    ms_diag d = {0};
+    d.n_read = after->n_read - before->n_read;
+    d.n_accepted = after->n_accepted - before->n_accepted;
+    d.n_rejected = after->n_rejected - before->n_rejected;
+    d.n_missing = after->n_missing - before->n_missing;
+    d.n_skipped = after->n_skipped - before->n_skipped;
+    ms_strbuf sb;
+    ms_strbuf_init(&sb);
+    ms_diag_format_counts(&d, &sb);
+    fprintf(stderr, "migstat: %s: %s\n", path, ms_strbuf_str(&sb));
+    ms_strbuf_free(&sb);
+}
+
+/* The problems and the accounting as JSON, for scripts (--errors-json). */
+static ms_status write_errors_json(const char *path, const ms_diag *diag)
+{
+    ms_strbuf sb;
+    ms_strbuf_init(&sb);
+    ms_strbuf_printf(&sb, "{\"read\":%zu,\"accepted\":%zu,\"rejected\":%zu,\"missing\":%zu,"
+                          "\"skipped\":%zu,\"not_shown\":%zu,\"problems\":[",
+                     diag->n_read, diag->n_accepted, diag->n_rejected, diag->n_missing, diag->n_skipped,
+                     diag->n_dropped);
+    for (size_t i = 0; i < diag->count; i++) {
+        const ms_diag_entry *e = &diag->entries[i];
+        ms_strbuf_puts(&sb, i ? ",\n{\"file\":" : "\n{\"file\":");
+        ms_json_quote(e->file, &sb);
+        ms_strbuf_printf(&sb, ",\"line\":%lld,\"column\":%lld,\"severity\":\"%s\",\"reason\":",
+                         (long long)e->line, (long long)e->column,
+                         e->severity == MS_SEV_ERROR ? "error" : "warning");
+        ms_json_quote(e->reason, &sb);
+        ms_strbuf_putc(&sb, '}');
+    }
+    ms_strbuf_puts(&sb, "]}\n");
+    ms_status st = cli_write_output(path, &sb);
+    ms_strbuf_free(&sb);
+    return st;
+}
+
+/* Reads every input; see cli_stream_inputs. */
+static ms_status read_inputs(cli_inputs *in, const cli_input_options *opt, char **paths, int n_paths,
+                             ms_figure_sink sink, void *ctx)
+{
+    ms_input_format format = MS_FORMAT_AUTO;
+    if (opt->format && !ms_input_format_from_name(opt->format, &format)) {
+        cli_error("unknown input format '%s' (auto, csv, table, sdmx, eurostat_tsv, jsonstat, "
+                  "json, jsonl)",
+                  opt->format);
+        return MS_ERR_USAGE;
+    }
+    ms_atomic_file reject = {0};
+    if (opt->reject_path && ms_atomic_open(&reject, opt->reject_path) != MS_OK) {
+        cli_error("cannot write '%s'", opt->reject_path);
+        return MS_ERR_IO;
+    }
+    ms_ingest_options io = {
+        .metrics = &in->metrics,
+        .source = opt->source,
+        .delimiter = opt->delimiter,
+        .sink = sink,
+        .sink_ctx = ctx,
+        .reject = opt->reject_path ? reject.fp : NULL,
+        .max_errors = opt->max_errors,
+        .mapping_path = opt->mapping_path,
+        .map_specs = opt->map_specs,
+        .n_map_specs = opt->n_map,
+        .set_specs = opt->set_specs,
+        .n_set_specs = opt->n_set,
+        .where_specs = opt->where_specs,
+        .n_where_specs = opt->n_where,
+        .encoding = opt->encoding,
+    };
+    static char *stdin_only[] = {"-"};
+    if (n_paths == 0) {
+        paths = stdin_only;
+        n_paths = 1;
+    }
+    ms_status result = MS_OK;
+    bool unreadable = false;
+    for (int i = 0; i < n_paths; i++) {
+        ms_diag before = in->diag;
+        ms_status st = ms_ingest_path(paths[i], format, &io, &in->figures, &in->diag);
+        if (n_paths > 1 && !opt->quiet)
+            print_file_counts(paths[i], &before, &in->diag);
+        if (st == MS_ERR_DATA) {
+            result = MS_ERR_DATA;
+        } else if (st == MS_ERR_IO) {
+            /* an unreadable input is bad input: said, counted, and the
+             * other inputs are still read */
+            result = MS_ERR_DATA;
+            unreadable = true;
+        } else if (st != MS_OK) {
+            cli_print_diag(&in->diag);
+            cli_error("%s: %s", paths[i], ms_strerror(st));
+            if (opt->reject_path)
+                ms_atomic_abort(&reject);
+            return st;
+        }
+    }
+    if (opt->reject_path && ms_atomic_commit(&reject) != MS_OK) {
+        cli_error("cannot write '%s'", opt->reject_path);
+        return MS_ERR_IO;
+    }
+    if (opt->errors_json && write_errors_json(opt->errors_json, &in->diag) != MS_OK)
+        return MS_ERR_IO;
+    if (result == MS_ERR_DATA && opt->lenient && !unreadable)
+        result = MS_OK;
+    return result;
+}
+
+ms_status cli_stream_inputs(cli_inputs *in, const cli_input_options *opt, char **paths, int n_paths,
+                            ms_figure_sink sink, void *ctx)
 {
     ms_metric_registry_init(&in->metrics);
     ms_figure_set_init(&in->figures);
@@ -57,32 +171,10 @@ ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt, char **p
         cli_inputs_free(in);
         return st == MS_ERR_DATA ? MS_ERR_USAGE : st;
     }
-
-    ms_input_format format = MS_FORMAT_AUTO;
-    if (opt->format && !ms_input_format_from_name(opt->format, &format)) {
-        cli_error("unknown input format '%s' (auto, csv, jsonl)", opt->format);
+    st = read_inputs(in, opt, paths, n_paths, sink, ctx);
+    if (cli_load_failed(st)) {
         cli_inputs_free(in);
-        return MS_ERR_USAGE;
-    }
-    ms_ingest_options io = {.metrics = &in->metrics, .source = opt->source};
-    static char *stdin_only[] = {"-"};
-    if (n_paths == 0) {
-        paths = stdin_only;
-        n_paths = 1;
-    }
-    ms_status result = MS_OK;
-    for (int i = 0; i < n_paths; i++) {
-        st = ms_ingest_path(paths[i], format, &io, &in->figures, &in->diag);
-        if (st == MS_ERR_DATA || st == MS_ERR_IO) {
-            /* an unreadable input is bad input: said, counted, and the
-             * other inputs are still read */
-            result = MS_ERR_DATA;
-        } else if (st != MS_OK) {
-            cli_print_diag(&in->diag);
-            cli_error("%s: %s", paths[i], ms_strerror(st));
-            cli_inputs_free(in);
-            return st;
-        }
+        return st;
     }
     cli_print_diag(&in->diag);
     if (!opt->quiet) {
@@ -92,7 +184,12 @@ ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt, char **p
         fprintf(stderr, "migstat: %s\n", ms_strbuf_str(&sb));
         ms_strbuf_free(&sb);
     }
-    return result;
+    return st;
+}
+
+ms_status cli_load_inputs(cli_inputs *in, const cli_input_options *opt, char **paths, int n_paths)
+{
+    return cli_stream_inputs(in, opt, paths, n_paths, NULL, NULL);
 }
 
 void cli_inputs_free(cli_inputs *in)

@@ -16,13 +16,21 @@
 #include "core/status.h"
 
 typedef enum ms_input_format {
-    MS_FORMAT_AUTO,  /* by file extension; for streams by the first byte */
-    MS_FORMAT_CSV,   /* long-layout CSV (csv_long.c) */
-    MS_FORMAT_JSONL  /* figure JSON Lines (core/jsonl.c) */
+    MS_FORMAT_AUTO,         /* by extension and content (readers.c) */
+    MS_FORMAT_CSV,          /* migstat's long-layout CSV (csv_long.c) */
+    MS_FORMAT_JSONL,        /* figure JSON Lines (core/jsonl.c) */
+    MS_FORMAT_TABLE,        /* any CSV/TSV through a mapping (table_csv.c) */
+    MS_FORMAT_SDMX,         /* SDMX-CSV 1.0 / 2.0 */
+    MS_FORMAT_EUROSTAT_TSV, /* Eurostat bulk TSV */
+    MS_FORMAT_JSONSTAT,     /* JSON-stat 2.0 */
+    MS_FORMAT_JSON          /* JSON records, or JSON Lines of records */
 } ms_input_format;
 
-/* "auto", "csv", "jsonl" -> format; false if unknown. */
+/* "auto", "csv", "jsonl", "table", "sdmx", "eurostat_tsv", "jsonstat",
+ * "json" -> format; false if unknown. */
 bool ms_input_format_from_name(const char *name, ms_input_format *out);
+/* The name of a format ("auto" for MS_FORMAT_AUTO). */
+const char *ms_input_format_name(ms_input_format format);
 
 /* Where accepted figures go when not into a figure set: called once per
  * figure, in input order. The figure's strings are valid only during the
@@ -43,12 +51,24 @@ typedef struct ms_ingest_options {
                               (NULL = nowhere) */
     size_t max_errors;     /* stop reading a file after this many rejected
                               records (0 = no limit) */
+    /* table readers (mapping.h): */
+    const char *mapping_path;          /* --mapping FILE, or NULL */
+    const char *const *map_specs;      /* --map field=dimension,... */
+    size_t n_map_specs;
+    const char *const *set_specs;      /* --set field=value,... */
+    size_t n_set_specs;
+    const char *const *where_specs;    /* --where dimension=value,... */
+    size_t n_where_specs;
+    const char *encoding;              /* "utf-8" (default) or "latin1" */
 } ms_ingest_options;
 
 /* Reads path ("-" = standard input) into out (figures are appended; their
- * strings are copied into out's arena). MS_FORMAT_AUTO picks the reader by
- * extension (.csv/.tsv -> csv, .jsonl/.ndjson/.json -> jsonl), otherwise by
- * the first byte ('{' -> jsonl, else csv). Returns MS_OK when every record
+ * strings are copied into out's arena), or hands them to opt->sink.
+ * MS_FORMAT_AUTO picks the reader from the extension and the first bytes
+ * (docs/CLI.md, "Formats"): a Eurostat TSV by its '\' header, SDMX-CSV by
+ * OBS_VALUE, migstat's CSV by metric/period/value columns, any other CSV
+ * through the mapping; JSON-stat by its class/dimension keys, figure JSON
+ * Lines by metric and period keys, other JSON as records. Returns MS_OK when every record
  * was accepted, MS_ERR_DATA when some were rejected (the good ones are in
  * out; each rejection is in diag as file:line:column: reason),
  * MS_ERR_IO when the input cannot be opened or read (diag gets

@@ -105,6 +105,16 @@ ms_status ms_mapping_set_rule(ms_mapping *m, ms_map_field f, const char *text, b
     return set_rule(m, f, text, strlen(text), constant);
 }
 
+ms_status ms_mapping_add_ignore(ms_mapping *m, const char *dim)
+{
+    return list_add(m, &m->ignore, &m->n_ignore, dim);
+}
+
+ms_status ms_mapping_add_missing(ms_mapping *m, const char *marker)
+{
+    return list_add(m, &m->missing, &m->n_missing, marker);
+}
+
 /* Calls fn on each "key=value" item of a comma-separated spec. */
 typedef ms_status (*pair_fn)(ms_mapping *m, const char *key, size_t klen, const char *val,
                              size_t vlen, const char *spec, ms_diag *diag);

@@ -119,6 +119,10 @@ ms_status ms_mapping_add_where(ms_mapping *m, const char *spec, ms_diag *diag);
  * or a constant. The text is copied. */
 ms_status ms_mapping_set_rule(ms_mapping *m, ms_map_field f, const char *text, bool constant);
 
+/* Adds a dimension to leave out of the breakdown / an extra missing marker. */
+ms_status ms_mapping_add_ignore(ms_mapping *m, const char *dim);
+ms_status ms_mapping_add_missing(ms_mapping *m, const char *marker);
+
 /* Reads a JSON mapping file into m (rules already in m from options win:
  * call this first). Code lists named in it are loaded from
  * <data dir>/codelists/<name>.tsv. Errors go to diag as path:line:column

@@ -1,16 +1,22 @@
-/* readers.c — the format registry: a table from format name and file
- * extensions to a reader function; the choice of a reader for a path (by
- * extension) or a stream (by its first byte); opening files with a clear
- * error. Exports the ms_ingest_* entry points and ms_input_format_from_name. */
+/* readers.c — the format registry: a table from format name to reader;
+ * the choice of a reader by extension and content; the mapping each table
+ * reader gets; opening files with a clear error. Exports the ms_ingest_*
+ * entry points and ms_input_format_from_name / _name.
+ *
+ * Content sniffing reads the first bytes (up to 64 KiB) and then gives the
+ * reader a stream that replays them before the rest, so pipes work and
+ * line numbers stay right. */
+#define _GNU_SOURCE /* fopencookie */
 #include "ingest/ingest.h"
 #include "core/jsonl.h"
+#include "ingest/emit.h"
+#include "ingest/table_readers.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-typedef ms_status (*reader_fn)(FILE *in, const char *name, const ms_ingest_options *opt,
-                               ms_figure_set *out, ms_diag *diag);
 
 /* Figure JSON Lines. Metrics are not checked against the registry: derived
  * figures (ratios are named "<a>_per_<b>") are valid input too. */
@@ -25,17 +31,104 @@ static ms_status read_jsonl(FILE *in, const char *name, const ms_ingest_options 
         return MS_ERR_NOMEM;
     for (size_t i = first; source && i < out->count; i++)
         out->items[i].source = source;
+    if (opt->sink) { /* hand them on, then drop them from the set */
+        for (size_t i = first; i < out->count && st != MS_ERR_NOMEM; i++) {
+            ms_status sst = opt->sink(opt->sink_ctx, &out->items[i]);
+            if (sst != MS_OK)
+                st = sst;
+        }
+        out->count = first;
+    }
     return st;
 }
+
+/* ------------------------------------------------------------ mappings */
+
+/* The mapping of one input: options first (they win), then the --mapping
+ * file; readers add the shipped mapping of a dataset and their defaults. */
+static ms_status build_mapping(const ms_ingest_options *opt, ms_mapping *map, ms_diag *diag)
+{
+    ms_status st = MS_OK;
+    for (size_t i = 0; i < opt->n_map_specs && st == MS_OK; i++)
+        st = ms_mapping_add_map(map, opt->map_specs[i], diag);
+    for (size_t i = 0; i < opt->n_set_specs && st == MS_OK; i++)
+        st = ms_mapping_add_set(map, opt->set_specs[i], diag);
+    for (size_t i = 0; i < opt->n_where_specs && st == MS_OK; i++)
+        st = ms_mapping_add_where(map, opt->where_specs[i], diag);
+    if (st == MS_OK && opt->mapping_path)
+        st = ms_mapping_load(map, opt->mapping_path, diag);
+    if (st == MS_OK && opt->encoding) {
+        if (strcasecmp(opt->encoding, "latin1") == 0 || strcasecmp(opt->encoding, "iso-8859-1") == 0)
+            map->latin1 = true;
+        else if (strcasecmp(opt->encoding, "utf-8") == 0 || strcasecmp(opt->encoding, "utf8") == 0)
+            map->latin1 = false;
+        else {
+            ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_USAGE, "--encoding", 0, 0,
+                           "unknown encoding '%s' (utf-8, latin1)", opt->encoding);
+            st = MS_ERR_USAGE;
+        }
+    }
+    return st;
+}
+
+/* TEMPORARY until the JSON readers land: weak references. */
+ms_status ms_jsonstat_read(ms_emitter *em, ms_mapping *map, FILE *in) __attribute__((weak));
+ms_status ms_json_records_read(ms_emitter *em, ms_mapping *map, FILE *in) __attribute__((weak));
+
+typedef enum table_kind { TABLE_CSV, TABLE_SDMX, TABLE_TSV, TABLE_JSONSTAT, TABLE_JSON } table_kind;
+
+static ms_status read_table(FILE *in, const char *name, const ms_ingest_options *opt,
+                            ms_figure_set *out, ms_diag *diag, table_kind kind)
+{
+    ms_mapping map;
+    ms_mapping_init(&map);
+    ms_emitter em;
+    ms_status st = build_mapping(opt, &map, diag);
+    if (st == MS_OK && (st = ms_emitter_init(&em, name, opt, out, diag)) == MS_OK) {
+        switch (kind) {
+        case TABLE_CSV: ms_table_csv_rows(&em, &map, in, opt->delimiter, false); break;
+        case TABLE_SDMX: ms_table_csv_rows(&em, &map, in, opt->delimiter, true); break;
+        case TABLE_TSV: ms_eurostat_tsv_read(&em, &map, in); break;
+        case TABLE_JSONSTAT: if (ms_jsonstat_read) ms_jsonstat_read(&em, &map, in); break;
+        case TABLE_JSON: if (ms_json_records_read) ms_json_records_read(&em, &map, in); break;
+        }
+        st = ms_emitter_finish(&em);
+    } else if (st == MS_ERR_NOMEM) {
+        ms_emitter_finish(&em);
+    }
+    ms_mapping_free(&map);
+    return st;
+}
+
+#define TABLE_READER(fn, kind)                                                                 \
+    static ms_status fn(FILE *in, const char *name, const ms_ingest_options *opt,              \
+                        ms_figure_set *out, ms_diag *diag)                                     \
+    {                                                                                          \
+        return read_table(in, name, opt, out, diag, kind);                                     \
+    }
+TABLE_READER(read_table_csv, TABLE_CSV)
+TABLE_READER(read_sdmx, TABLE_SDMX)
+TABLE_READER(read_eurostat_tsv, TABLE_TSV)
+TABLE_READER(read_jsonstat, TABLE_JSONSTAT)
+TABLE_READER(read_json_records, TABLE_JSON)
+
+/* ------------------------------------------------------------ registry */
+
+typedef ms_status (*reader_fn)(FILE *in, const char *name, const ms_ingest_options *opt,
+                               ms_figure_set *out, ms_diag *diag);
 
 static const struct reader_entry {
     const char *name;
     ms_input_format format;
     reader_fn read;
-    const char *extensions[4]; /* lowercase, with the dot */
 } readers[] = {
-    {"csv", MS_FORMAT_CSV, ms_csv_long_read, {".csv", ".tsv", NULL}},
-    {"jsonl", MS_FORMAT_JSONL, read_jsonl, {".jsonl", ".ndjson", ".json", NULL}},
+    {"csv", MS_FORMAT_CSV, ms_csv_long_read},
+    {"jsonl", MS_FORMAT_JSONL, read_jsonl},
+    {"table", MS_FORMAT_TABLE, read_table_csv},
+    {"sdmx", MS_FORMAT_SDMX, read_sdmx},
+    {"eurostat_tsv", MS_FORMAT_EUROSTAT_TSV, read_eurostat_tsv},
+    {"jsonstat", MS_FORMAT_JSONSTAT, read_jsonstat},
+    {"json", MS_FORMAT_JSON, read_json_records},
 };
 
 static const struct reader_entry *entry_of(ms_input_format format)
@@ -61,29 +154,122 @@ bool ms_input_format_from_name(const char *name, ms_input_format *out)
     return false;
 }
 
-/* By extension; MS_FORMAT_AUTO if none matches. */
-static ms_input_format format_of_path(const char *path)
+const char *ms_input_format_name(ms_input_format format)
 {
-    const char *dot = strrchr(path, '.');
-    if (!dot || strchr(dot, '/'))
-        return MS_FORMAT_AUTO;
-    for (size_t i = 0; i < sizeof readers / sizeof readers[0]; i++)
-        for (size_t k = 0; readers[i].extensions[k]; k++)
-            if (strcasecmp(dot, readers[i].extensions[k]) == 0)
-                return readers[i].format;
-    return MS_FORMAT_AUTO;
+    const struct reader_entry *e = entry_of(format);
+    return e ? e->name : "auto";
 }
 
-/* By the first byte: '{' means JSON Lines, anything else CSV. Only one
- * byte is read and given back, so CSV line numbers stay right. */
-static ms_input_format format_of_stream(FILE *in)
+/* ------------------------------------------------------------ sniffing */
+
+#define SNIFF_BYTES 65536
+
+/* A stream that gives `prefix` first, then the rest of `rest`. */
+typedef struct replay {
+    char *prefix;
+    size_t len, pos;
+    FILE *rest;
+} replay;
+
+static ssize_t replay_read(void *cookie, char *buf, size_t size)
 {
-    int c = getc(in);
-    if (c == EOF)
-        return MS_FORMAT_CSV;
-    ungetc(c, in);
-    return c == '{' ? MS_FORMAT_JSONL : MS_FORMAT_CSV;
+    replay *r = cookie;
+    if (r->pos < r->len) {
+        size_t n = r->len - r->pos < size ? r->len - r->pos : size;
+        memcpy(buf, r->prefix + r->pos, n);
+        r->pos += n;
+        return (ssize_t)n;
+    }
+    size_t n = fread(buf, 1, size, r->rest);
+    if (n == 0 && ferror(r->rest))
+        return -1;
+    return (ssize_t)n;
 }
+
+static int replay_close(void *cookie)
+{
+    replay *r = cookie;
+    free(r->prefix);
+    free(r);
+    return 0;
+}
+
+/* The first line of text (without its end), at most `cap` - 1 bytes. */
+static void first_line(const char *s, size_t len, char *out, size_t cap)
+{
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        s += 3, len -= 3;
+    size_t n = 0;
+    while (n < len && n + 1 < cap && s[n] != '\n' && s[n] != '\r')
+        n++;
+    memcpy(out, s, n);
+    out[n] = '\0';
+}
+
+/* Does the header line have a cell named `name` (case-insensitive, cells
+ * split at , ; or tab, quotes and spaces ignored)? */
+static bool header_has(const char *line, const char *name)
+{
+    size_t nlen = strlen(name);
+    const char *p = line;
+    while (*p) {
+        while (*p == ' ' || *p == '"')
+            p++;
+        const char *start = p;
+        while (*p && *p != ',' && *p != ';' && *p != '\t')
+            p++;
+        const char *end = p;
+        while (end > start && (end[-1] == ' ' || end[-1] == '"'))
+            end--;
+        if ((size_t)(end - start) == nlen && strncasecmp(start, name, nlen) == 0)
+            return true;
+        /* "geo: Geopolitical entity" names the column geo */
+        const char *colon = memchr(start, ':', (size_t)(end - start));
+        if (colon && (size_t)(colon - start) == nlen && strncasecmp(start, name, nlen) == 0)
+            return true;
+        if (*p)
+            p++;
+    }
+    return false;
+}
+
+/* Figure JSON Lines have metric and a period on their first line. */
+static bool looks_like_figure_line(const char *line)
+{
+    return strstr(line, "\"metric\"") && (strstr(line, "\"period_start\"") || strstr(line, "\"period\""));
+}
+
+static ms_input_format sniff_text(const char *s, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && isspace((unsigned char)s[i]))
+        i++;
+    char line[4096];
+    first_line(s + i, len - i, line, sizeof line);
+    if (i < len && s[i] == '[')
+        return MS_FORMAT_JSON;
+    if (i < len && s[i] == '{') {
+        char *text = strndup(s + i, len - i);
+        bool jsonstat = text && (strstr(text, "\"class\"") || (strstr(text, "\"dimension\"") && strstr(text, "\"size\"")));
+        free(text);
+        if (jsonstat)
+            return MS_FORMAT_JSONSTAT;
+        return looks_like_figure_line(line) ? MS_FORMAT_JSONL : MS_FORMAT_JSON;
+    }
+    char *tab = strchr(line, '\t');
+    char *backslash = strchr(line, '\\');
+    if (tab && backslash && backslash < tab)
+        return MS_FORMAT_EUROSTAT_TSV;
+    if (header_has(line, "OBS_VALUE"))
+        return MS_FORMAT_SDMX;
+    if (header_has(line, "metric") && header_has(line, "period") && header_has(line, "value"))
+        return MS_FORMAT_CSV;
+    return MS_FORMAT_TABLE;
+}
+
+/* ------------------------------------------------------------ entry */
 
 ms_status ms_ingest_stream(FILE *in, const char *name, ms_input_format format,
                            const ms_ingest_options *opt, ms_figure_set *out, ms_diag *diag)
@@ -94,16 +280,41 @@ ms_status ms_ingest_stream(FILE *in, const char *name, ms_input_format format,
         ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_USAGE, name, 0, 0, "no metric registry given");
         return MS_ERR_USAGE;
     }
-    if (format == MS_FORMAT_AUTO)
-        format = format_of_path(name);
-    if (format == MS_FORMAT_AUTO)
-        format = format_of_stream(in);
+    FILE *stream = in;
+    if (format == MS_FORMAT_AUTO) {
+        replay *r = calloc(1, sizeof *r);
+        char *prefix = malloc(SNIFF_BYTES);
+        if (!r || !prefix) {
+            free(r);
+            free(prefix);
+            return MS_ERR_NOMEM;
+        }
+        size_t n = fread(prefix, 1, SNIFF_BYTES, in);
+        if (n == 0 && ferror(in)) {
+            free(r);
+            free(prefix);
+            ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, name, 0, 0, "read error");
+            return MS_ERR_IO;
+        }
+        format = sniff_text(prefix, n);
+        *r = (replay){.prefix = prefix, .len = n, .rest = in};
+        stream = fopencookie(r, "r", (cookie_io_functions_t){.read = replay_read, .close = replay_close});
+        if (!stream) {
+            replay_close(r);
+            return MS_ERR_NOMEM;
+        }
+    }
     const struct reader_entry *e = entry_of(format);
+    ms_status st;
     if (!e) {
         ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_USAGE, name, 0, 0, "no reader for this format");
-        return MS_ERR_USAGE;
+        st = MS_ERR_USAGE;
+    } else {
+        st = e->read(stream, name, opt, out, diag);
     }
-    return e->read(in, name, opt, out, diag);
+    if (stream != in)
+        fclose(stream); /* the replay only: `in` stays open */
+    return st;
 }
 
 ms_status ms_ingest_path(const char *path, ms_input_format format, const ms_ingest_options *opt,

@@ -28,7 +28,10 @@ typedef enum shape { SHAPE_LONG, SHAPE_PERIOD_COLUMNS, SHAPE_PERIOD_ROWS } shape
 
 typedef struct csv_table {
     ms_emitter *em;
-    const ms_mapping *map;
+    ms_mapping *map;
+    bool sdmx;
+    bool labelled;           /* SDMX: "id: label" headers, "code: label" values */
+    int64_t header_line;
     ms_csv_lexer lx;
     shape shape;
     size_t n_columns;
@@ -42,7 +45,6 @@ typedef struct csv_table {
     ms_strbuf text;          /* the record's cells as UTF-8 */
     size_t *offsets;
     ms_table table;
-    bool table_started;
 } csv_table;
 
 static void trim_field(ms_csv_field *f)
@@ -91,6 +93,15 @@ static const char *cell_text(const csv_table *t, size_t i)
     return ms_strbuf_str(&t->text) + t->offsets[i];
 }
 
+/* An empty record (a blank line, ",,,"): not data, not counted. */
+static bool is_empty_record(const ms_csv_lexer *lx)
+{
+    for (size_t i = 0; i < lx->n_fields; i++)
+        if (lx->fields[i].len || lx->fields[i].quoted)
+            return false;
+    return true;
+}
+
 /* ------------------------------------------------------------ header */
 
 static bool read_header(csv_table *t, ms_status *st)
@@ -113,6 +124,7 @@ static bool read_header(csv_table *t, ms_status *st)
         return false;
     }
     t->n_columns = lx->n_fields;
+    t->header_line = lx->record_line;
     t->names = calloc(t->n_columns, sizeof *t->names);
     t->is_value = calloc(t->n_columns, sizeof *t->is_value);
     t->offsets = calloc(t->n_columns, sizeof *t->offsets);
@@ -133,6 +145,11 @@ static bool read_header(csv_table *t, ms_status *st)
             snprintf(name, sizeof name, "column%zu", i + 1); /* reported with the first row */
         else
             snprintf(name, sizeof name, "%s", f->text);
+        char *colon = t->sdmx ? strstr(name, ": ") : NULL;
+        if (colon) { /* SDMX-CSV 2.0 with labels: "geo: Geopolitical entity" */
+            *colon = '\0';
+            t->labelled = true;
+        }
         if (t->map->latin1 && f->len) {
             char *u = malloc(2 * f->len + 1);
             if (!u) {
@@ -213,7 +230,7 @@ static ms_status choose_shape(csv_table *t)
         }
     }
     if (n_values == 0) {
-        ms_diag_error(t->em->diag, t->em->name, t->lx.record_line, 0,
+        ms_diag_error(t->em->diag, t->em->name, t->header_line, 0,
                       "no value column: name it (--map value=COLUMN), or give a table with one "
                       "column per period, or a mapping with \"wide\": {\"periods\": \"rows\"}");
         return MS_ERR_DATA;
@@ -262,6 +279,13 @@ static void read_record(csv_table *t)
     for (size_t i = 0; i < t->n_columns; i++) {
         t->values[i] = t->is_value[i] ? NULL : cell_text(t, i);
         t->columns[i] = lx->fields[i].column;
+        if (t->labelled && t->values[i]) {
+            /* "AT: Austria" -> "AT" (the offsets are ours to cut) */
+            char *v = t->text.data + t->offsets[i];
+            char *colon = strstr(v, ": ");
+            if (colon && !memchr(v, ' ', (size_t)(colon - v)))
+                *colon = '\0';
+        }
     }
     ms_obs o = {.values = t->values, .columns = t->columns, .line = lx->record_line,
                 .raw = lx->raw, .raw_len = lx->raw_len};
@@ -287,49 +311,121 @@ static void read_record(csv_table *t)
     }
 }
 
-/* An empty record (a blank line, ",,,"): not data, not counted. */
-static bool is_empty_record(const ms_csv_lexer *lx)
+/* SDMX-CSV's own columns, which are not dimensions of the data. */
+static const char *const sdmx_not_dims[] = {
+    "DATAFLOW", "STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION", "LAST UPDATE",
+    "CONF_STATUS", "OBS_STATUS", "OBS_FLAG", "OBS_VALUE", "TIME_PERIOD", "freq", "UNIT_MULT",
+    "DECIMALS", "OBS_COMMENT",
+};
+
+static int column_named(const csv_table *t, const char *name)
 {
-    for (size_t i = 0; i < lx->n_fields; i++)
-        if (lx->fields[i].len || lx->fields[i].quoted)
-            return false;
-    return true;
+    for (size_t i = 0; i < t->n_columns; i++)
+        if (strcasecmp(t->names[i], name) == 0)
+            return (int)i;
+    return -1;
 }
 
-ms_status ms_table_csv_rows(ms_emitter *em, const ms_mapping *map, FILE *in, char delimiter)
+/* Fills what SDMX-CSV says by its column names into the rules the
+ * mapping leaves open; the dataflow of the first row (`first`, may be
+ * NULL) chooses the shipped mapping when no mapping file was given. */
+static ms_status sdmx_setup(csv_table *t, const ms_csv_lexer *first)
 {
-    csv_table t = {.em = em, .map = map};
+    ms_mapping *map = t->map;
+    ms_status st = MS_OK;
+    int flow = column_named(t, "DATAFLOW");
+    if (flow < 0)
+        flow = column_named(t, "STRUCTURE_ID");
+    if (!map->name && first && flow >= 0 && (size_t)flow < first->n_fields) {
+        char *path = ms_mapping_find_shipped(first->fields[flow].text);
+        if (path) {
+            st = ms_mapping_load(map, path, t->em->diag);
+            free(path);
+        }
+    }
+    static const struct { ms_map_field field; const char *columns[2]; } known[] = {
+        {MS_MAP_VALUE, {"OBS_VALUE", NULL}},
+        {MS_MAP_PERIOD, {"TIME_PERIOD", NULL}},
+        {MS_MAP_FLAGS, {"OBS_FLAG", "OBS_STATUS"}},
+    };
+    for (size_t k = 0; k < sizeof known / sizeof known[0] && st == MS_OK; k++) {
+        const ms_map_rule *r = &map->rules[known[k].field];
+        if (r->dim || r->tmpl || r->constant)
+            continue;
+        for (size_t c = 0; c < 2 && known[k].columns[c]; c++) {
+            int i = column_named(t, known[k].columns[c]);
+            if (i >= 0) {
+                st = ms_mapping_set_rule(map, known[k].field, t->names[i], false);
+                break;
+            }
+        }
+    }
+    for (size_t k = 0; k < sizeof sdmx_not_dims / sizeof sdmx_not_dims[0] && st == MS_OK; k++) {
+        int i = column_named(t, sdmx_not_dims[k]);
+        if (i >= 0)
+            st = ms_mapping_add_ignore(map, t->names[i]);
+    }
+    if (st == MS_OK)
+        st = ms_mapping_add_missing(map, "NaN");
+    if (st == MS_OK)
+        st = ms_table_eurostat_defaults(map, (const char *const *)t->names, t->n_columns, t->em->diag);
+    return st;
+}
+
+/* Reads the next record that is not empty; false at the end or on a
+ * fatal error (*st). */
+static bool next_record(csv_table *t, ms_status *st)
+{
+    for (;;) {
+        bool at_end;
+        *st = ms_csv_next(&t->lx, &at_end);
+        if (*st == MS_ERR_IO || *st == MS_ERR_NOMEM) {
+            if (*st == MS_ERR_IO)
+                ms_diag_report(t->em->diag, MS_SEV_ERROR, MS_ERR_IO, t->em->name, t->lx.line, 0, "read error");
+            return false;
+        }
+        *st = MS_OK;
+        if (at_end)
+            return false;
+        if (t->lx.error || !is_empty_record(&t->lx))
+            return true;
+    }
+}
+
+ms_status ms_table_csv_rows(ms_emitter *em, ms_mapping *map, FILE *in, char delimiter, bool sdmx)
+{
+    csv_table t = {.em = em, .map = map, .sdmx = sdmx};
     ms_strbuf_init(&t.text);
     ms_csv_lexer_init(&t.lx, in, delimiter);
     ms_status st;
-    if (read_header(&t, &st) && (st = choose_shape(&t)) == MS_OK &&
+    bool have_first = false;
+    if (read_header(&t, &st) && sdmx) {
+        have_first = next_record(&t, &st);
+        if (st == MS_OK) {
+            /* the first record's fields are trimmed for the dataflow */
+            for (size_t i = 0; have_first && i < t.lx.n_fields; i++)
+                trim_field(&t.lx.fields[i]);
+            st = sdmx_setup(&t, have_first && !t.lx.error ? &t.lx : NULL);
+        }
+    } else if (st == MS_OK) {
+        have_first = next_record(&t, &st);
+    }
+    if (st == MS_OK && t.names && (st = choose_shape(&t)) == MS_OK &&
         (st = ms_table_begin(&t.table, em, map, t.dim_names, t.n_dims,
-                             t.shape == SHAPE_PERIOD_COLUMNS, t.shape != SHAPE_LONG, t.lx.record_line)) == MS_OK) {
-        t.table_started = true;
-        while (!em->stopped) {
-            bool at_end;
-            st = ms_csv_next(&t.lx, &at_end);
-            if (st == MS_ERR_IO || st == MS_ERR_NOMEM) {
-                if (st == MS_ERR_IO)
-                    ms_diag_report(em->diag, MS_SEV_ERROR, MS_ERR_IO, em->name, t.lx.line, 0, "read error");
-                break;
-            }
-            st = MS_OK;
-            if (at_end)
-                break;
-            if (!t.lx.error && is_empty_record(&t.lx))
-                continue;
+                             t.shape == SHAPE_PERIOD_COLUMNS, t.shape != SHAPE_LONG, t.header_line)) == MS_OK) {
+        while (!em->stopped && (have_first || next_record(&t, &st))) {
+            have_first = false;
             ms_emit_new_record(em);
             read_record(&t);
         }
-    } else if (!t.table_started && st == MS_OK) {
-        st = MS_ERR_DATA;
     }
-    if (t.table_started || st == MS_ERR_DATA)
-        ms_table_end(&t.table);
-    ms_emit_fail(em, st == MS_ERR_DATA ? MS_OK : st);
-    if (st == MS_ERR_DATA && em->status == MS_OK)
-        em->status = MS_ERR_DATA;
+    ms_table_end(&t.table); /* safe when never begun: zeroed */
+    if (st == MS_ERR_DATA) {
+        if (em->status == MS_OK)
+            em->status = MS_ERR_DATA;
+    } else {
+        ms_emit_fail(em, st);
+    }
     for (size_t i = 0; t.names && i < t.n_columns; i++)
         free(t.names[i]);
     free(t.names);

@@ -13,11 +13,13 @@
 #include "ingest/emit.h"
 #include "ingest/mapping.h"
 
-/* CSV/TSV of any shape (table_csv.c). delimiter 0 = sniffed. */
-ms_status ms_table_csv_rows(ms_emitter *em, const ms_mapping *map, FILE *in, char delimiter);
-
-/* SDMX-CSV 1.0 and 2.0 (sdmx_csv.c). */
-ms_status ms_sdmx_csv_read(ms_emitter *em, ms_mapping *map, FILE *in, char delimiter);
+/* CSV/TSV of any shape (table_csv.c). delimiter 0 = sniffed. With `sdmx`
+ * the columns are SDMX-CSV's (1.0 and 2.0): TIME_PERIOD, OBS_VALUE,
+ * OBS_FLAG/OBS_STATUS found by name, DATAFLOW/STRUCTURE/ACTION and the
+ * like not dimensions, "geo: Geopolitical entity" headers and "AT:
+ * Austria" values read as their codes, NaN missing, and the dataflow of
+ * the first row choosing the shipped mapping when no --mapping is given. */
+ms_status ms_table_csv_rows(ms_emitter *em, ms_mapping *map, FILE *in, char delimiter, bool sdmx);
 
 /* Eurostat bulk TSV (eurostat_tsv.c). */
 ms_status ms_eurostat_tsv_read(ms_emitter *em, ms_mapping *map, FILE *in);

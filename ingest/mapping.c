@@ -55,6 +55,7 @@ void ms_mapping_free(ms_mapping *m)
     free(m->owned_lists);
     free(m->codes);
     free(m->ignore);
+    free(m->breakdown);
     free(m->where);
     free(m->totals);
     free(m->missing);
@@ -507,7 +508,7 @@ static ms_status load_object(const json_ctx *c, const cJSON *root)
     for (int f = 0; f < MS_MAP_FIELD_COUNT_; f++)
         given[f] = m->rules[f].dim || m->rules[f].tmpl || m->rules[f].constant;
     static const char *const known[] = {"name", "description", "source", "format", "encoding",
-                                        "map", "set", "codes", "ignore", "where", "totals",
+                                        "map", "set", "codes", "ignore", "where", "totals", "breakdown",
                                         "missing", "rounding", "fiscal_year", "wide", "notes"};
     const cJSON *it;
     cJSON_ArrayForEach(it, root)
@@ -542,6 +543,9 @@ static ms_status load_object(const json_ctx *c, const cJSON *root)
     if (st == MS_OK)
         st = load_string_list(c, cJSON_GetObjectItemCaseSensitive(root, "ignore"), "ignore", &m->ignore,
                               &m->n_ignore);
+    if (st == MS_OK)
+        st = load_string_list(c, cJSON_GetObjectItemCaseSensitive(root, "breakdown"), "breakdown",
+                              &m->breakdown, &m->n_breakdown);
     if (st == MS_OK)
         st = load_string_list(c, cJSON_GetObjectItemCaseSensitive(root, "totals"), "totals", &m->totals,
                               &m->n_totals);

@@ -79,6 +79,11 @@ typedef struct ms_mapping {
     size_t n_codes;
     const char **ignore;          /* dimensions left out of the breakdown */
     size_t n_ignore;
+    const char **breakdown;       /* dimensions always in the breakdown (as
+                                     written, unless a total), even when a
+                                     rule uses them (two columns both coded
+                                     to one metric) */
+    size_t n_breakdown;
     ms_dim_value *where;          /* keep only records with these values */
     size_t n_where;
     const char **totals;          /* values meaning "all", left out of the

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* Figure JSON Lines. Metrics are not checked against the registry: derived
  * figures (ratios are named "<a>_per_<b>") are valid input too. */
@@ -55,8 +56,14 @@ static ms_status build_mapping(const ms_ingest_options *opt, ms_mapping *map, ms
         st = ms_mapping_add_set(map, opt->set_specs[i], diag);
     for (size_t i = 0; i < opt->n_where_specs && st == MS_OK; i++)
         st = ms_mapping_add_where(map, opt->where_specs[i], diag);
-    if (st == MS_OK && opt->mapping_path)
-        st = ms_mapping_load(map, opt->mapping_path, diag);
+    if (st == MS_OK && opt->mapping_path) {
+        /* a bare name is a shipped mapping: --mapping uk_irregular_migration */
+        char *shipped = NULL;
+        if (!strchr(opt->mapping_path, '/') && access(opt->mapping_path, F_OK) != 0)
+            shipped = ms_mapping_find_shipped(opt->mapping_path);
+        st = ms_mapping_load(map, shipped ? shipped : opt->mapping_path, diag);
+        free(shipped);
+    }
     if (st == MS_OK && opt->encoding) {
         if (strcasecmp(opt->encoding, "latin1") == 0 || strcasecmp(opt->encoding, "iso-8859-1") == 0)
             map->latin1 = true;

@@ -50,10 +50,14 @@ static bool template_dims_exist(const ms_table *t, const char *tmpl, const char 
 /* "a, b, c" of the table's dimensions, for an error message. */
 static void list_dims(const ms_table *t, ms_strbuf *sb)
 {
+    bool any = false;
     for (size_t i = 0; i < t->n_dims; i++) {
-        if (i)
+        if (!t->dim_names[i])
+            continue;
+        if (any)
             ms_strbuf_puts(sb, ", ");
-        ms_strbuf_puts(sb, t->dim_names[i] ? t->dim_names[i] : "?");
+        ms_strbuf_puts(sb, t->dim_names[i]);
+        any = true;
     }
 }
 
@@ -158,7 +162,13 @@ ms_status ms_table_begin(ms_table *t, ms_emitter *em, const ms_mapping *map,
         for (size_t k = 0; k < map->n_ignore && !ignored; k++)
             ignored = t->dim_names[i] && strcasecmp(map->ignore[k], t->dim_names[i]) == 0;
         t->in_breakdown[i] = !used[i] && !ignored && t->dim_names[i];
+        for (size_t k = 0; k < map->n_breakdown; k++)
+            if (t->dim_names[i] && strcasecmp(map->breakdown[k], t->dim_names[i]) == 0)
+                t->in_breakdown[i] = t->forced[i] = true;
     }
+    for (size_t k = 0; k < map->n_breakdown; k++)
+        if (ms_table_dim(t, map->breakdown[k]) < 0)
+            ok = header_error(t, header_line, "breakdown", map->breakdown[k], strlen(map->breakdown[k]));
     return ok ? MS_OK : MS_ERR_DATA;
 }
 
@@ -184,12 +194,16 @@ const char *ms_table_text(ms_table *t, const char *s, size_t len, size_t *bad_at
         *bad_at = (size_t)((const char *)memchr(s, '\0', len) - s);
         return NULL;
     }
-    char *buf = ms_grow(t->utf8, &t->utf8_cap, 2 * len, 1, 2 * len + 1);
-    if (!buf) {
-        *bad_at = 0;
-        return NULL;
+    if (t->utf8_cap < 2 * len + 1) { /* every byte may take two */
+        char *buf = realloc(t->utf8, 2 * len + 1);
+        if (!buf) {
+            *bad_at = 0;
+            return NULL;
+        }
+        t->utf8 = buf;
+        t->utf8_cap = 2 * len + 1;
     }
-    t->utf8 = buf;
+    char *buf = t->utf8;
     ms_latin1_to_utf8(s, len, buf);
     return buf;
 }
@@ -344,7 +358,7 @@ static const char *breakdown_of(ms_table *t, const ms_obs *o)
         const char *v = o->values[i];
         if (!t->in_breakdown[i] || !v || !*v || ms_mapping_is_total(t->map, v))
             continue;
-        const char *code = t->codes[i] ? ms_code_list_find(t->codes[i], v, strlen(v)) : NULL;
+        const char *code = t->codes[i] && !t->forced[i] ? ms_code_list_find(t->codes[i], v, strlen(v)) : NULL;
         if (code && ms_mapping_is_total(t->map, code))
             continue;
         if (any)
@@ -365,14 +379,17 @@ static bool is_extra_missing(const ms_mapping *map, const char *s, size_t len)
     return false;
 }
 
-/* Parses the value of o into f (value, flags, range). */
+/* Parses the value of o into f (value, flags, range); false when the
+ * observation was rejected. */
 static bool parse_value(ms_table *t, const ms_obs *o, ms_figure *f, const char **flags_out)
 {
     char show[MS_SHOWN_MAX];
     if (!o->value) {
         f->value = o->value_num; /* from JSON: NaN is null */
-        if (!isnan(f->value) && !isfinite(f->value))
-            return reject(t, o, o->column, "value is not a finite number");
+        if (!isnan(f->value) && !isfinite(f->value)) {
+            reject(t, o, o->column, "value is not a finite number");
+            return false;
+        }
         return true;
     }
     const char *s = o->value;
@@ -399,8 +416,10 @@ static bool parse_value(ms_table *t, const ms_obs *o, ms_figure *f, const char *
     bool missing;
     const char *why = "is not a number";
     char plain[128];
-    if (ms_cell_number(s, len, &f->value, &missing, plain, sizeof plain, &why) != MS_OK)
-        return reject(t, o, o->column, "value '%s' %s", ms_cell_shown(s, len, show), why);
+    if (ms_cell_number(s, len, &f->value, &missing, plain, sizeof plain, &why) != MS_OK) {
+        reject(t, o, o->column, "value '%s' %s", ms_cell_shown(s, len, show), why);
+        return false;
+    }
     if (missing)
         f->value = NAN;
     return true;

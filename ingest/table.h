@@ -53,6 +53,7 @@ typedef struct ms_table {
                                                   rule, -1 = none */
     const ms_code_list *codes[MS_TABLE_MAX_DIMS];
     bool in_breakdown[MS_TABLE_MAX_DIMS];
+    bool forced[MS_TABLE_MAX_DIMS];            /* in the breakdown as written */
     int where_dim[MS_TABLE_MAX_DIMS];          /* per where entry */
     ms_strbuf scratch[MS_MAP_FIELD_COUNT_ + 1];  /* templates, breakdown */
     char *utf8;                                /* Latin-1 converted */

@@ -37,8 +37,9 @@ typedef struct csv_table {
     size_t n_columns;
     char **names;            /* header names (owned) */
     bool *is_value;          /* a value column (wide shapes) */
-    size_t n_dims;           /* dimensions: the columns, + `column` when
-                                periods are in rows */
+    size_t n_dims;           /* dimensions: the columns that are not value
+                                columns, + `column` when periods are in rows */
+    int *dim_of;             /* per column: its dimension, or -1 */
     const char **dim_names;  /* NULL for value columns */
     const char **values;     /* per dimension, for the current record */
     int64_t *columns;
@@ -131,7 +132,8 @@ static bool read_header(csv_table *t, ms_status *st)
     t->dim_names = calloc(t->n_columns + 1, sizeof *t->dim_names);
     t->values = calloc(t->n_columns + 1, sizeof *t->values);
     t->columns = calloc(t->n_columns + 1, sizeof *t->columns);
-    if (!t->names || !t->is_value || !t->offsets || !t->dim_names || !t->values || !t->columns) {
+    t->dim_of = calloc(t->n_columns, sizeof *t->dim_of);
+    if (!t->dim_of || !t->names || !t->is_value || !t->offsets || !t->dim_names || !t->values || !t->columns) {
         *st = MS_ERR_NOMEM;
         return false;
     }
@@ -204,6 +206,9 @@ static bool column_is_mapped(const csv_table *t, size_t i)
     for (size_t k = 0; k < t->map->n_ignore; k++)
         if (strcasecmp(t->map->ignore[k], name) == 0)
             return true;
+    for (size_t k = 0; k < t->map->n_breakdown; k++)
+        if (strcasecmp(t->map->breakdown[k], name) == 0)
+            return true;
     return false;
 }
 
@@ -235,9 +240,12 @@ static ms_status choose_shape(csv_table *t)
                       "column per period, or a mapping with \"wide\": {\"periods\": \"rows\"}");
         return MS_ERR_DATA;
     }
-    t->n_dims = t->n_columns;
-    for (size_t i = 0; i < t->n_columns; i++)
-        t->dim_names[i] = t->is_value[i] ? NULL : t->names[i];
+    t->n_dims = 0;
+    for (size_t i = 0; i < t->n_columns; i++) {
+        t->dim_of[i] = t->is_value[i] ? -1 : (int)t->n_dims;
+        if (!t->is_value[i])
+            t->dim_names[t->n_dims++] = t->names[i];
+    }
     if (t->shape == SHAPE_PERIOD_ROWS)
         t->dim_names[t->n_dims++] = map->column_dim ? map->column_dim : "column";
     return MS_OK;
@@ -277,9 +285,12 @@ static void read_record(csv_table *t)
     if (!decode_record(t, n_values))
         return;
     for (size_t i = 0; i < t->n_columns; i++) {
-        t->values[i] = t->is_value[i] ? NULL : cell_text(t, i);
-        t->columns[i] = lx->fields[i].column;
-        if (t->labelled && t->values[i]) {
+        int d = t->dim_of[i];
+        if (d < 0)
+            continue;
+        t->values[d] = cell_text(t, i);
+        t->columns[d] = lx->fields[i].column;
+        if (t->labelled) {
             /* "AT: Austria" -> "AT" (the offsets are ours to cut) */
             char *v = t->text.data + t->offsets[i];
             char *colon = strstr(v, ": ");
@@ -304,8 +315,8 @@ static void read_record(csv_table *t)
         if (t->shape == SHAPE_PERIOD_COLUMNS) {
             o.period = t->names[i];
         } else {
-            t->values[t->n_columns] = t->names[i];
-            t->columns[t->n_columns] = lx->fields[i].column;
+            t->values[t->n_dims - 1] = t->names[i];
+            t->columns[t->n_dims - 1] = lx->fields[i].column;
         }
         ms_table_emit(&t->table, &o);
     }
@@ -434,6 +445,7 @@ ms_status ms_table_csv_rows(ms_emitter *em, ms_mapping *map, FILE *in, char deli
     free(t.dim_names);
     free(t.values);
     free(t.columns);
+    free(t.dim_of);
     ms_strbuf_free(&t.text);
     ms_csv_lexer_free(&t.lx);
     return em->status;

@@ -246,7 +246,28 @@ static bool looks_like_figure_line(const char *line)
     return strstr(line, "\"metric\"") && (strstr(line, "\"period_start\"") || strstr(line, "\"period\""));
 }
 
-static ms_input_format sniff_text(const char *s, size_t len)
+/* The family an extension names: 'c' CSV-like, 'j' JSON-like, 0 none. */
+static char family_of_name(const char *name)
+{
+    const char *slash = strrchr(name, '/');
+    const char *dot = strrchr(slash ? slash + 1 : name, '.');
+    if (!dot)
+        return 0;
+    static const char *const csv[] = {".csv", ".tsv", ".txt", ".tab"};
+    static const char *const json[] = {".json", ".jsonl", ".ndjson", ".jsonstat"};
+    for (size_t i = 0; i < sizeof csv / sizeof csv[0]; i++)
+        if (strcasecmp(dot, csv[i]) == 0)
+            return 'c';
+    for (size_t i = 0; i < sizeof json / sizeof json[0]; i++)
+        if (strcasecmp(dot, json[i]) == 0)
+            return 'j';
+    return 0;
+}
+
+/* The reader for an input, from its extension's family and its first
+ * bytes. `mapped`: table options were given, so a CSV that is not
+ * migstat's own layout goes to the mapped reader. */
+static ms_input_format sniff(const char *name, const char *s, size_t len, bool mapped)
 {
     size_t i = 0;
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
@@ -255,11 +276,15 @@ static ms_input_format sniff_text(const char *s, size_t len)
         i++;
     char line[4096];
     first_line(s + i, len - i, line, sizeof line);
-    if (i < len && s[i] == '[')
-        return MS_FORMAT_JSON;
-    if (i < len && s[i] == '{') {
+    char family = family_of_name(name);
+    if (family == 0)
+        family = i < len && (s[i] == '{' || s[i] == '[') ? 'j' : 'c';
+    if (family == 'j') {
+        if (i < len && s[i] == '[')
+            return MS_FORMAT_JSON;
         char *text = strndup(s + i, len - i);
-        bool jsonstat = text && (strstr(text, "\"class\"") || (strstr(text, "\"dimension\"") && strstr(text, "\"size\"")));
+        bool jsonstat = text && (strstr(text, "\"class\"") ||
+                                 (strstr(text, "\"dimension\"") && strstr(text, "\"size\"")));
         free(text);
         if (jsonstat)
             return MS_FORMAT_JSONSTAT;
@@ -271,9 +296,10 @@ static ms_input_format sniff_text(const char *s, size_t len)
         return MS_FORMAT_EUROSTAT_TSV;
     if (header_has(line, "OBS_VALUE"))
         return MS_FORMAT_SDMX;
-    if (header_has(line, "metric") && header_has(line, "period") && header_has(line, "value"))
-        return MS_FORMAT_CSV;
-    return MS_FORMAT_TABLE;
+    int own = header_has(line, "metric") + header_has(line, "period") + header_has(line, "value");
+    if (own == 3 || (own == 2 && !mapped))
+        return MS_FORMAT_CSV; /* (the CSV reader says which column is missing) */
+    return mapped ? MS_FORMAT_TABLE : (own ? MS_FORMAT_CSV : MS_FORMAT_TABLE);
 }
 
 /* ------------------------------------------------------------ entry */
@@ -303,7 +329,8 @@ ms_status ms_ingest_stream(FILE *in, const char *name, ms_input_format format,
             ms_diag_report(diag, MS_SEV_ERROR, MS_ERR_IO, name, 0, 0, "read error");
             return MS_ERR_IO;
         }
-        format = sniff_text(prefix, n);
+        bool mapped = opt->mapping_path || opt->n_map_specs || opt->n_set_specs || opt->n_where_specs;
+        format = sniff(name, prefix, n, mapped);
         *r = (replay){.prefix = prefix, .len = n, .rest = in};
         stream = fopencookie(r, "r", (cookie_io_functions_t){.read = replay_read, .close = replay_close});
         if (!stream) {

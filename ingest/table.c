@@ -8,6 +8,7 @@
 #include "ingest/cell.h"
 #include "core/grow.h"
 #include "core/metric.h"
+#include "core/num.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -489,9 +490,11 @@ bool ms_table_emit(ms_table *t, const ms_obs *o)
     if (!flags)
         flags = field_value(t, o, MS_MAP_FLAGS, &bad);
     f.flags = flags && *flags ? flags : NULL;
-    if (!ms_figure_is_missing(&f) && f.value < 0)
-        return reject(t, o, value_obs.column, "negative count '%s'",
-                      ms_cell_shown(value_obs.value ? value_obs.value : "", value_obs.value ? value_obs.value_len : 0, show));
+    if (!ms_figure_is_missing(&f) && f.value < 0) {
+        char num[MS_NUM_BUFSZ];
+        ms_num_format(f.value, num);
+        return reject(t, o, value_obs.column, "negative count '%s'", num);
+    }
     if (!ms_figure_is_missing(&f))
         ms_figure_set_range_from_hedge(&f, t->map->rounding);
 

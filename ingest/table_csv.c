@@ -75,7 +75,8 @@ static bool decode_record(csv_table *t, size_t n_values)
         if (!s) {
             const unsigned char byte = (unsigned char)f->text[bad];
             for (size_t k = 0; k < n_values; k++) {
-                ms_table_reject_cell(&t->table, lx->record_line, f->column + (int64_t)bad, lx->raw, lx->raw_len,
+                ms_table_reject_cell(&t->table, lx->record_line, f->column + (f->quoted ? 1 : 0) + (int64_t)bad,
+                                     lx->raw, lx->raw_len,
                                      byte ? "invalid UTF-8 (byte 0x%02X); if the file is Latin-1, use "
                                             "--encoding latin1"
                                           : "NUL byte in a cell (byte 0x%02X)",

@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 void cli_error(const char *fmt, ...)
 {
@@ -80,6 +81,16 @@ static ms_status write_errors_json(const char *path, const ms_diag *diag)
     return st;
 }
 
+/* "migstat: FILE: N records read" over itself, for large inputs read
+ * with a terminal on stderr. */
+static void show_progress(void *ctx, const char *name, size_t n_read)
+{
+    bool *shown = ctx;
+    *shown = true;
+    fprintf(stderr, "\rmigstat: %s: %zu records read", name, n_read);
+    fflush(stderr);
+}
+
 /* Reads every input; see cli_stream_inputs. */
 static ms_status read_inputs(cli_inputs *in, const cli_input_options *opt, char **paths, int n_paths,
                              ms_figure_sink sink, void *ctx)
@@ -113,6 +124,11 @@ static ms_status read_inputs(cli_inputs *in, const cli_input_options *opt, char 
         .n_where_specs = opt->n_where,
         .encoding = opt->encoding,
     };
+    bool progress_shown = false;
+    if (!opt->quiet && isatty(STDERR_FILENO)) {
+        io.progress = show_progress;
+        io.progress_ctx = &progress_shown;
+    }
     static char *stdin_only[] = {"-"};
     if (n_paths == 0) {
         paths = stdin_only;
@@ -123,6 +139,10 @@ static ms_status read_inputs(cli_inputs *in, const cli_input_options *opt, char 
     for (int i = 0; i < n_paths; i++) {
         ms_diag before = in->diag;
         ms_status st = ms_ingest_path(paths[i], format, &io, &in->figures, &in->diag);
+        if (progress_shown) { /* end the progress line */
+            fputc('\n', stderr);
+            progress_shown = false;
+        }
         if (n_paths > 1 && !opt->quiet)
             print_file_counts(paths[i], &before, &in->diag);
         if (st == MS_ERR_DATA) {

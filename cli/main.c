@@ -7,15 +7,33 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The input options every reading command takes (docs/CLI.md). */
+#define INPUT_OPTIONS                                                                              \
+    "Input:\n"                                                                                     \
+    "  -f, --format FMT     auto (default), csv, table, sdmx, eurostat_tsv, jsonstat, json, jsonl\n" \
+    "      --mapping FILE   how a table's columns become figures (JSON; a bare name is a\n"          \
+    "                       shipped one from data/mappings, e.g. uk_irregular_migration)\n"         \
+    "      --map F=COL,...  fill field F from a column or dimension (a template: {Year}-Q{Quarter})\n" \
+    "      --set F=VAL,...  give field F a constant value (metric=entry_denials,place=GB)\n"         \
+    "      --where D=V,...  keep only records whose dimension D is V (others are counted as skipped)\n" \
+    "      --encoding ENC   utf-8 (default; invalid bytes are rejected) or latin1\n"               \
+    "      --delimiter C    , ; | or tab (default: from the header)\n"                             \
+    "      --source ID      source id for every figure (default: from the table or the file stem)\n" \
+    "      --metrics FILE   metric registry (default: data/metrics.tsv)\n"                         \
+    "Bad input:\n"                                                                                 \
+    "      --reject FILE    write rejected records there verbatim (after the header)\n"           \
+    "      --errors-json FILE  the problems and the accounting as JSON\n"                         \
+    "      --max-errors N   stop reading an input after N rejected records\n"                     \
+    "      --lenient        rejected records do not make the exit code 2\n"                       \
+    "  -q, --quiet          no accounting line on stderr\n"
+
 static const ms_command commands[] = {
     {"ingest", "read tables and figure files into figures (JSON Lines)", cmd_ingest,
      "usage: migstat ingest [options] FILE... | -\n"
-     "Reads long-layout CSV tables or figure JSON Lines and writes figures as JSON Lines.\n"
+     "Reads tables (migstat CSV, Eurostat TSV, SDMX-CSV, JSON-stat, JSON, any CSV through a\n"
+     "mapping) and figure JSON Lines, and writes figures as JSON Lines as it reads.\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
-     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
-     "      --source ID      source id for every figure (default: from the table or the file stem)\n"
-     "      --metrics FILE   metric registry (default: data/metrics.tsv)\n"
-     "  -q, --quiet          no accounting line on stderr\n"
+     INPUT_OPTIONS
      "Exit: 0 all accepted, 2 something rejected (good rows are still written).\n"},
     {"change", "period-over-period changes of every count series", cmd_change,
      "usage: migstat change [options] FILE... | -\n"
@@ -24,24 +42,18 @@ static const ms_command commands[] = {
      "      --yoy            compare with the same period a year earlier\n"
      "  -t, --to FMT         jsonl (derived figures, default) or md (a table with gaps)\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
-     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
-     "      --metrics FILE   metric registry\n"
-     "  -q, --quiet          no accounting line on stderr\n"},
+     INPUT_OPTIONS},
     {"ratio", "ratio of two metrics for the same place, subject, period and source", cmd_ratio,
      "usage: migstat ratio --num METRIC --den METRIC [options] FILE... | -\n"
      "Writes kind-ratio figures (JSON Lines) with intervals carried through.\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
-     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
-     "      --metrics FILE   metric registry\n"
-     "  -q, --quiet          no accounting line on stderr\n"},
+     INPUT_OPTIONS},
     {"check", "consistency of figures across sources", cmd_check,
      "usage: migstat check [options] FILE... | -\n"
      "Compares figures of the same metric, period, place and subject across sources.\n"
      "  -t, --to FMT         text (default) or jsonl (one finding per line)\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
-     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
-     "      --metrics FILE   metric registry\n"
-     "  -q, --quiet          no accounting line on stderr\n"
+     INPUT_OPTIONS
      "Exit: 0 no conflict, 4 conflicts found, 2 bad input.\n"},
     {"plot", "line charts per metric through gnuplot", cmd_plot,
      "usage: migstat plot [options] -o DIR FILE... | -\n"
@@ -49,9 +61,7 @@ static const ms_command commands[] = {
      "  -o, --output DIR     folder for the charts (created if needed)\n"
      "      --svg, --png, --pdf  formats (default: svg and png)\n"
      "      --gnuplot PATH   gnuplot program (default: gnuplot on PATH)\n"
-     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
-     "      --metrics FILE   metric registry\n"
-     "  -q, --quiet          no accounting line on stderr\n"
+     INPUT_OPTIONS
      "Exit: 3 when gnuplot is not installed (Debian package gnuplot-nox).\n"},
     {"report", "the whole pipeline: figures, changes, checks, charts, report.md", cmd_report,
      "usage: migstat report [options] -o DIR INPUT...\n"
@@ -60,9 +70,7 @@ static const ms_command commands[] = {
      "  -o, --output DIR     output folder (required)\n"
      "      --no-charts      skip the charts (no gnuplot needed)\n"
      "      --gnuplot PATH   gnuplot program (default: gnuplot on PATH)\n"
-     "  -f, --format FMT     input format: auto (default), csv, jsonl\n"
-     "      --metrics FILE   metric registry\n"
-     "  -q, --quiet          no accounting line on stderr\n"
+     INPUT_OPTIONS
      "Exit: 0 ok (conflicts are reported in the report, not in the exit code),\n"
      "2 some input rejected (the report is still written), 3 gnuplot missing.\n"},
 };

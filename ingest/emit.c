@@ -75,6 +75,8 @@ ms_status ms_emitter_set_header(ms_emitter *em, const char *raw, size_t len)
 void ms_emit_read(ms_emitter *em)
 {
     em->diag->n_read++;
+    if (++em->n_read % MS_INGEST_PROGRESS_EVERY == 0 && em->opt->progress)
+        em->opt->progress(em->opt->progress_ctx, em->name, em->n_read);
 }
 
 void ms_emit_new_record(ms_emitter *em)

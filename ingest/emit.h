@@ -36,6 +36,7 @@ typedef struct ms_emitter {
     size_t header_len;
     bool header_written;
     bool raw_written;          /* the current record is in the reject file */
+    size_t n_read;             /* in this input (for progress) */
 } ms_emitter;
 
 /* Prepares em for one input. MS_ERR_NOMEM on failure. */

@@ -60,7 +60,12 @@ typedef struct ms_ingest_options {
     const char *const *where_specs;    /* --where dimension=value,... */
     size_t n_where_specs;
     const char *encoding;              /* "utf-8" (default) or "latin1" */
+    /* called every MS_INGEST_PROGRESS_EVERY records read (a large input) */
+    void (*progress)(void *ctx, const char *name, size_t n_read);
+    void *progress_ctx;
 } ms_ingest_options;
+
+#define MS_INGEST_PROGRESS_EVERY ((size_t)1 << 18)
 
 /* Reads path ("-" = standard input) into out (figures are appended; their
  * strings are copied into out's arena), or hands them to opt->sink.

@@ -108,5 +108,37 @@ else
 fi
 if ls rep rep/charts | grep -q '\.tmp\.'; then fail report_atomic "temporary files left"; else ok report_atomic; fi
 
+# --- tables: mapping options, reject file, errors as JSON, lenient, error limit
+T="--map period={Year}-Q{Quarter},subject=Nationality,value=Number --set metric=detentions,place=GB"
+# shellcheck disable=SC2086
+expect table_reject 2 -- ingest $T --reject rejected.csv --errors-json errors.json fixtures/tidy.csv \
+  && lines table_reject out 2 && has table_reject err "fixtures/tidy.csv:3:16: value '1.2.3' is not a number" \
+  && has table_reject err "fixtures/tidy.csv:4:16: negative count '-4'" \
+  && has table_reject err "read 4, accepted 2, rejected 2, missing 0" \
+  && [ "$(cat rejected.csv)" = "$(printf 'Year,Quarter,Nationality,Number\n2023,2,Albania,1.2.3\n2023,3,Albania,-4')" ] \
+  && grep -q '"rejected":2' errors.json && grep -q '"line":3,"column":16,"severity":"error"' errors.json \
+  && ok table_reject || fail table_reject "reject file: $(cat rejected.csv 2>&1 | head -3)"
+# shellcheck disable=SC2086
+expect table_lenient 0 -- ingest -q $T --lenient fixtures/tidy.csv && lines table_lenient out 2 \
+  && has table_lenient err "value '1.2.3' is not a number" && ok table_lenient
+# shellcheck disable=SC2086
+expect table_max_errors 2 -- ingest $T --max-errors 1 fixtures/tidy.csv && lines table_max_errors out 1 \
+  && has table_max_errors err "stopped after 1 rejected records" && ok table_max_errors
+expect table_no_metric 2 -- ingest fixtures/tidy.csv \
+  && has table_no_metric err "fixtures/tidy.csv:1: no value column: name it (--map value=COLUMN)" \
+  && ok table_no_metric
+expect table_bad_field 1 -- ingest --map colour=Year fixtures/tidy.csv \
+  && has table_bad_field err "unknown field 'colour'" && ok table_bad_field
+expect table_bad_max 1 -- ingest --max-errors 0 fixtures/tidy.csv && ok table_bad_max
+expect table_bad_encoding 1 -- ingest --encoding ebcdic $T fixtures/tidy.csv \
+  && has table_bad_encoding err "unknown encoding 'ebcdic'" && ok table_bad_encoding
+expect table_shipped 0 -- ingest -q --mapping us_dhs_apprehended - <<'EOF' && has table_shipped out '"metric":"apprehensions"' && has table_shipped out '"period_start":"2012-10-01"' && ok table_shipped
+,Aliens Apprehended
+2013,420789.0
+EOF
+# an interrupted or failed run leaves no output file
+expect table_no_partial 1 -- ingest --map colour=x -o partial.jsonl fixtures/tidy.csv \
+  && [ ! -e partial.jsonl ] && ok table_no_partial
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -120,8 +120,9 @@ void ms_cell_split_flags(const char *s, size_t len, size_t *value_len, size_t *f
         *value_len = end;
         return;
     }
-    /* the letters must stand alone after the value (or be the whole cell) */
-    if (start > 0 && s[start - 1] != ' ')
+    /* the letters must stand after the value and a space: a cell of
+     * letters only is text (and will be rejected), not flags */
+    if (start == 0 || s[start - 1] != ' ')
         return;
     size_t v = start;
     while (v > 0 && s[v - 1] == ' ')

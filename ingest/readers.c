@@ -78,10 +78,6 @@ static ms_status build_mapping(const ms_ingest_options *opt, ms_mapping *map, ms
     return st;
 }
 
-/* TEMPORARY until the JSON readers land: weak references. */
-ms_status ms_jsonstat_read(ms_emitter *em, ms_mapping *map, FILE *in) __attribute__((weak));
-ms_status ms_json_records_read(ms_emitter *em, ms_mapping *map, FILE *in) __attribute__((weak));
-
 typedef enum table_kind { TABLE_CSV, TABLE_SDMX, TABLE_TSV, TABLE_JSONSTAT, TABLE_JSON } table_kind;
 
 static ms_status read_table(FILE *in, const char *name, const ms_ingest_options *opt,
@@ -96,8 +92,8 @@ static ms_status read_table(FILE *in, const char *name, const ms_ingest_options 
         case TABLE_CSV: ms_table_csv_rows(&em, &map, in, opt->delimiter, false); break;
         case TABLE_SDMX: ms_table_csv_rows(&em, &map, in, opt->delimiter, true); break;
         case TABLE_TSV: ms_eurostat_tsv_read(&em, &map, in); break;
-        case TABLE_JSONSTAT: if (ms_jsonstat_read) ms_jsonstat_read(&em, &map, in); break;
-        case TABLE_JSON: if (ms_json_records_read) ms_json_records_read(&em, &map, in); break;
+        case TABLE_JSONSTAT: ms_jsonstat_read(&em, &map, in); break;
+        case TABLE_JSON: ms_json_records_read(&em, &map, in); break;
         }
         st = ms_emitter_finish(&em);
     } else if (st == MS_ERR_NOMEM) {

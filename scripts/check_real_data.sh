@@ -77,6 +77,6 @@ us_dhs_yearbook/removals_reg_curr.csv|us_dhs_removals_by_country||len(header) - 
 us_dhs_yearbook/inadmissable_reg.csv|us_dhs_inadmissible_by_country||len(header) - 1
 us_dhs_yearbook/apprehended.csv|us_dhs_apprehended||len(header) - 1
 migrants_files/deportations-year-country.csv|migrants_files_deportations||5
-eurostat_derived_json/eurostat-work-permits-citizenship.json|-|--set metric=first_residence_permits --map place=geo,subject=groups|json
+eurostat_derived_json/eurostat-work-permits-citizenship.json|eurostat_derived_permits_by_citizenship||json
 LIST
 exit $fail

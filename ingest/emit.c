@@ -168,6 +168,21 @@ static void describe_key(const ms_figure *f, ms_strbuf *sb)
     ms_strbuf_puts(sb, period);
 }
 
+/* Appends ":" and v in decimal at buf[n]; returns the new length. */
+static size_t put_number(char *buf, size_t n, int64_t v)
+{
+    char digits[24];
+    size_t k = 0;
+    uint64_t u = v < 0 ? 0 : (uint64_t)v;
+    do
+        digits[k++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    buf[n++] = ':';
+    while (k)
+        buf[n++] = digits[--k];
+    return n;
+}
+
 bool ms_emit_figure(ms_emitter *em, ms_figure *f, bool cell_id, const char *raw, size_t raw_len)
 {
     if (em->stopped)
@@ -191,11 +206,15 @@ bool ms_emit_figure(ms_emitter *em, ms_figure *f, bool cell_id, const char *raw,
         return go_on;
     }
     char id[512];
-    if (!f->id) {
+    if (!f->id) { /* "file:LINE" or "file:LINE:COLUMN", once per figure: no printf */
+        size_t n = strlen(em->base);
+        if (n > sizeof id - 48)
+            n = sizeof id - 48;
+        memcpy(id, em->base, n);
+        n = put_number(id, n, f->line);
         if (cell_id)
-            snprintf(id, sizeof id, "%s:%lld:%lld", em->base, (long long)f->line, (long long)f->column);
-        else
-            snprintf(id, sizeof id, "%s:%lld", em->base, (long long)f->line);
+            n = put_number(id, n, f->column);
+        id[n] = '\0';
         f->id = id;
     }
     st = em->opt->sink ? em->opt->sink(em->opt->sink_ctx, f) : ms_figure_set_add(em->out, f);

@@ -40,3 +40,9 @@ test-asan: test-deps
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) out
+
+# Speed and memory of migstat change/ingest against Miller, pandas, awk and
+# datamash on one generated table (bench/run.sh; not part of make test).
+.PHONY: bench
+bench:
+	sh bench/run.sh

@@ -2,20 +2,20 @@
  * changes of every count series, as derived figures (JSON Lines) or as a
  * Markdown table that also shows first periods and gaps.
  *
- * JSON Lines are made while the inputs are read (stats/change_stream.h):
- * figures go from the reader's sink to the stream and derived figures out
- * in 1 MB blocks, so memory stays at one series for input grouped by
- * series. The Markdown table is built from all figures in memory. */
+ * For one table input, JSON Lines are made while it is read
+ * (stats/change_stream.h): figures go from the reader's sink to the stream
+ * and derived figures out in 1 MB blocks, so memory stays at a few series
+ * for input grouped by series. The Markdown table, several inputs and
+ * JSON input are computed from all figures in memory. */
 #include "cli/cli.h"
-#include "core/atomic_file.h"
 #include "core/jsonl.h"
 #include "core/series.h"
-#include "ingest/ingest.h"
 #include "report/report.h"
 #include "stats/change_stream.h"
 #include "stats/stats.h"
 
 #include <string.h>
+#include <strings.h>
 
 /* Appends the changes of every count series to sb in the chosen form. */
 static ms_status write_changes(const ms_series_set *ss, ms_change_mode mode, bool markdown,
@@ -53,176 +53,71 @@ static ms_status write_changes(const ms_series_set *ss, ms_change_mode mode, boo
 
 /* ---- streaming JSON Lines ------------------------------------------------ */
 
-#define OUT_BLOCK ((size_t)1 << 20)
-
-/* Derived figures formatted into sb and written to fp a block at a time. */
-typedef struct jsonl_out {
-    ms_strbuf sb;
-    FILE *fp;
-    bool failed;
-} jsonl_out;
-
-static bool out_flush(jsonl_out *o)
+/* Can the stream be used? It is exact when no (series, period) pair comes
+ * twice, which the table readers guarantee within one input (they reject
+ * duplicate keys). Several inputs may share series and periods, and JSON
+ * Lines are not checked for duplicates: those go the in-memory way. For
+ * standard input one byte is looked at and put back. */
+static bool can_stream(const cli_args *args)
 {
-    if (ms_strbuf_failed(&o->sb))
+    if (args->n_paths > 1)
         return false;
-    if (o->sb.len && fwrite(o->sb.data, 1, o->sb.len, o->fp) != o->sb.len)
-        o->failed = true;
-    ms_strbuf_clear(&o->sb);
-    return !o->failed;
-}
-
-static ms_status out_figure(void *ctx, const ms_figure *f)
-{
-    jsonl_out *o = ctx;
-    ms_jsonl_format_figure(f, &o->sb);
-    if (o->sb.len >= OUT_BLOCK && !out_flush(o))
-        return ms_strbuf_failed(&o->sb) ? MS_ERR_NOMEM : MS_ERR_IO;
-    return MS_OK;
-}
-
-/* The ingest sink: keeps the stream's status, so that a failure of the
- * stream or of the output is not taken for bad input. */
-typedef struct stream_sink {
-    ms_change_stream *cs;
-    ms_status st;
-} stream_sink;
-
-static ms_status to_stream(void *ctx, const ms_figure *f)
-{
-    stream_sink *s = ctx;
-    s->st = ms_change_stream_add(s->cs, f);
-    return s->st;
-}
-
-/* Reads every input through the stream (as cli_load_inputs does, with a
- * sink): problems and the accounting line on stderr. Returns the load
- * status (MS_OK, MS_ERR_DATA, or fatal); *stream_st the stream's. */
-static ms_status stream_inputs(const cli_args *args, ms_change_stream *cs, ms_status *stream_st)
-{
-    ms_metric_registry metrics;
-    ms_diag diag;
-    ms_figure_set rest; /* readers that do not use the sink fill this */
-    ms_metric_registry_init(&metrics);
-    ms_diag_init(&diag);
-    ms_figure_set_init(&rest);
-    *stream_st = MS_OK;
-
-    const cli_input_options *opt = &args->input;
-    char default_metrics[4096];
-    const char *metrics_path = opt->metrics_path;
-    if (!metrics_path) {
-        snprintf(default_metrics, sizeof default_metrics, "%s/metrics.tsv", ms_data_dir());
-        metrics_path = default_metrics;
+    const char *fmt = args->input.format;
+    if (fmt && strcmp(fmt, "auto") != 0 && strcmp(fmt, "csv") != 0 && strcmp(fmt, "table") != 0 &&
+        strcmp(fmt, "sdmx") != 0 && strcmp(fmt, "eurostat_tsv") != 0)
+        return false;
+    const char *path = args->n_paths ? args->paths[0] : "-";
+    int c;
+    if (strcmp(path, "-") == 0) {
+        c = getc(stdin);
+        if (c != EOF)
+            ungetc(c, stdin);
+    } else {
+        const char *dot = strrchr(path, '.');
+        if (dot && !strchr(dot, '/') && strncasecmp(dot, ".json", 5) == 0)
+            return false; /* .json, .jsonl, .jsonstat */
+        if (dot && !strchr(dot, '/') && strcasecmp(dot, ".ndjson") == 0)
+            return false;
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            return true; /* the reader reports it */
+        c = getc(f);
+        fclose(f);
     }
-    stream_sink sink = {.cs = cs, .st = MS_OK};
-    ms_status result = ms_metric_registry_load(&metrics, metrics_path, &diag);
-    if (result != MS_OK) {
-        cli_print_diag(&diag);
-        cli_error("cannot load the metric registry '%s'", metrics_path);
-        result = result == MS_ERR_DATA ? MS_ERR_USAGE : result;
-        goto done;
-    }
-    ms_input_format format = MS_FORMAT_AUTO;
-    if (opt->format && !ms_input_format_from_name(opt->format, &format)) {
-        cli_error("unknown input format '%s' (auto, csv, jsonl)", opt->format);
-        result = MS_ERR_USAGE;
-        goto done;
-    }
-    ms_ingest_options io = {.metrics = &metrics, .source = opt->source,
-                            .sink = to_stream, .sink_ctx = &sink};
-    static char *stdin_only[] = {"-"};
-    char **paths = args->paths;
-    int n_paths = args->n_paths;
-    if (n_paths == 0) {
-        paths = stdin_only;
-        n_paths = 1;
-    }
-    for (int i = 0; i < n_paths; i++) {
-        ms_status st = ms_ingest_path(paths[i], format, &io, &rest, &diag);
-        for (size_t k = 0; k < rest.count && sink.st == MS_OK; k++)
-            to_stream(&sink, &rest.items[k]);
-        ms_figure_set_free(&rest);
-        if (sink.st != MS_OK) {
-            /* the stream or the output failed: not a problem of the input */
-            *stream_st = sink.st;
-            break;
-        }
-        if (st == MS_ERR_DATA || st == MS_ERR_IO) {
-            result = MS_ERR_DATA; /* said, counted; the other inputs are still read */
-        } else if (st != MS_OK) {
-            cli_print_diag(&diag);
-            cli_error("%s: %s", paths[i], ms_strerror(st));
-            result = st;
-            goto done;
-        }
-    }
-    cli_print_diag(&diag);
-    if (!opt->quiet) {
-        ms_strbuf sb;
-        ms_strbuf_init(&sb);
-        ms_diag_format_counts(&diag, &sb);
-        fprintf(stderr, "migstat: %s\n", ms_strbuf_str(&sb));
-        ms_strbuf_free(&sb);
-    }
-done:
-    ms_figure_set_free(&rest);
-    ms_metric_registry_free(&metrics);
-    ms_diag_free(&diag);
-    return result;
+    /* JSON starts with { or [ (or space); a table with its header */
+    return c != '{' && c != '[' && c != ' ' && c != '\t' && c != '\n' && c != '\r';
 }
 
 static int change_streaming(const cli_args *args)
 {
-    jsonl_out o = {.fp = stdout};
-    ms_strbuf_init(&o.sb);
-    ms_atomic_file af = {0};
-    bool to_file = args->output && strcmp(args->output, "-") != 0;
-    if (to_file) {
-        if (ms_atomic_open(&af, args->output) != MS_OK) {
-            cli_error("cannot write '%s'", args->output);
-            return ms_status_exit_code(MS_ERR_IO);
-        }
-        o.fp = af.fp;
-    }
+    cli_jsonl_writer out;
+    if (cli_jsonl_writer_open(&out, args->output) != MS_OK)
+        return ms_status_exit_code(MS_ERR_IO);
     ms_change_stream *cs = NULL;
     ms_status cst = ms_change_stream_open(&cs, args->yoy ? MS_CHANGE_YOY : MS_CHANGE_PREVIOUS,
-                                          out_figure, &o);
+                                          cli_jsonl_writer_put, &out);
     ms_status st = MS_OK;
+    cli_inputs in;
     if (cst == MS_OK) {
-        st = stream_inputs(args, cs, &cst);
+        /* figures go from the reader to the stream, derived ones to out */
+        st = cli_stream_inputs(&in, &args->input, args->paths, args->n_paths, ms_change_stream_add, cs);
         if (cli_load_failed(st)) {
-            if (to_file)
-                ms_atomic_abort(&af);
             ms_change_stream_free(cs);
-            ms_strbuf_free(&o.sb);
+            cli_jsonl_writer_close(&out, false);
             return ms_status_exit_code(st);
         }
-    }
-    if (cst == MS_OK)
+        cli_inputs_free(&in);
         cst = ms_change_stream_finish(cs);
+    }
     ms_change_stream_stats stats = ms_change_stream_get_stats(cs);
     ms_change_stream_free(cs);
     if (stats.n_undated && !args->input.quiet)
         cli_error("%zu figures have no period and are in no series", stats.n_undated);
-    if (cst == MS_OK && !out_flush(&o))
-        cst = ms_strbuf_failed(&o.sb) ? MS_ERR_NOMEM : MS_ERR_IO;
-    if (cst == MS_OK && !to_file && fflush(stdout) != 0)
-        cst = MS_ERR_IO;
-    if (to_file) {
-        if (cst == MS_OK) {
-            cst = ms_atomic_commit(&af);
-            if (cst != MS_OK)
-                cli_error("cannot write '%s'", args->output);
-        } else {
-            ms_atomic_abort(&af);
-        }
-    }
+    ms_status wst = cli_jsonl_writer_close(&out, cst == MS_OK);
     if (stats.n_gaps && !args->input.quiet)
         cli_error("%zu periods have no preceding period in their series (gaps; see --to md)",
                   stats.n_gaps);
-    ms_strbuf_free(&o.sb);
-    return ms_status_exit_code(cst != MS_OK ? cst : st);
+    return ms_status_exit_code(cst != MS_OK ? cst : wst != MS_OK ? wst : st);
 }
 
 int cmd_change(int argc, char **argv)
@@ -239,7 +134,7 @@ int cmd_change(int argc, char **argv)
         cli_error("change: unknown output form '%s' (jsonl, md)", args.to);
         return cli_usage(cmd, true);
     }
-    if (!markdown)
+    if (!markdown && can_stream(&args))
         return change_streaming(&args);
 
     cli_inputs in;

@@ -7,6 +7,7 @@
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,87 +48,229 @@ void ms_json_number(double value, ms_strbuf *sb)
         ms_strbuf_puts(sb, "null");
 }
 
-static void put_key(ms_strbuf *sb, const char *key, bool first)
+/* Figures are written by the million (`migstat change`), so a line is
+ * built in a buffer on the stack and appended to sb once (or in pieces
+ * when it is longer): keys are literals of known length, strings without
+ * characters to escape are copied in one piece (checked 8 bytes at a
+ * time), integers and dates are written digit by digit. The bytes are
+ * those of ms_json_quote / ms_json_number / ms_date_format / "%lld". */
+typedef struct put_line {
+    ms_strbuf *sb;
+    size_t n;
+    char buf[2048];
+} put_line;
+
+static void put_flush(put_line *l)
 {
-    if (!first)
-        ms_strbuf_putc(sb, ',');
-    ms_strbuf_putc(sb, '"');
-    ms_strbuf_puts(sb, key);
-    ms_strbuf_puts(sb, "\":");
+    ms_strbuf_append(l->sb, l->buf, l->n);
+    l->n = 0;
 }
 
-static void put_date(ms_strbuf *sb, const char *key, int32_t day)
+static inline void put_bytes(put_line *l, const char *s, size_t n)
 {
-    put_key(sb, key, false);
-    if (day == MS_DAY_NONE) {
-        ms_strbuf_puts(sb, "null");
+    if (l->n + n > sizeof l->buf) {
+        put_flush(l);
+        if (n > sizeof l->buf) {
+            ms_strbuf_append(l->sb, s, n);
+            return;
+        }
+    }
+    memcpy(l->buf + l->n, s, n);
+    l->n += n;
+}
+
+#define put_lit(l, lit) put_bytes((l), (lit), sizeof(lit) - 1)
+
+/* Does s[0..len) hold a byte JSON must escape (the test of
+ * ms_json_quote: < 0x20, '"', '\\', 0x7f)? Eight bytes at a time. */
+static bool put_needs_escape(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\'), d = x ^ (ones * 0x7f);
+        uint64_t hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) |
+                       ((d - ones) & ~d);
+        if (hit & highs)
+            return true;
+    }
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f)
+            return true;
+    }
+    return false;
+}
+
+static void put_quoted(put_line *l, const char *s)
+{
+    if (!s) {
+        put_lit(l, "null");
         return;
     }
-    char buf[16];
-    ms_date_format(day, buf);
-    ms_json_quote(buf, sb);
+    size_t len = strlen(s);
+    if (put_needs_escape(s, len)) {
+        put_flush(l);
+        ms_json_quote(s, l->sb);
+        return;
+    }
+    if (l->n + len + 2 > sizeof l->buf) {
+        put_bytes(l, "\"", 1);
+        put_bytes(l, s, len);
+        put_bytes(l, "\"", 1);
+        return;
+    }
+    char *p = l->buf + l->n;
+    p[0] = '"';
+    memcpy(p + 1, s, len);
+    p[len + 1] = '"';
+    l->n += len + 2;
 }
 
-static void put_str(ms_strbuf *sb, const char *key, const char *value)
+static void put_number(put_line *l, double value)
 {
-    put_key(sb, key, false);
-    ms_json_quote(value, sb);
+    if (!isfinite(value)) {
+        put_lit(l, "null");
+        return;
+    }
+    char buf[MS_NUM_BUFSZ];
+    put_bytes(l, buf, ms_num_format(value, buf));
 }
 
-static void put_int(ms_strbuf *sb, const char *key, int64_t value, bool present)
+static void put_int_digits(put_line *l, int64_t value)
 {
-    put_key(sb, key, false);
+    char buf[24];
+    char *end = buf + sizeof buf, *p = end;
+    uint64_t u = value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (value < 0)
+        *--p = '-';
+    put_bytes(l, p, (size_t)(end - p));
+}
+
+/* "YYYY-MM-DD" quoted, "" for a year outside 0..9999, null for none. A
+ * line has four dates, most shared with the line before: the last few
+ * are kept per thread. */
+static void put_day(put_line *l, int32_t day)
+{
+    static _Thread_local struct {
+        int32_t day;
+        char text[12];
+    } cache[16] = {{MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}},
+                   {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}},
+                   {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}},
+                   {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}, {MS_DAY_NONE, {0}}};
+    if (day == MS_DAY_NONE) {
+        put_lit(l, "null");
+        return;
+    }
+    /* hashed: month starts and ends would share slots by their low bits */
+    size_t slot = ((uint32_t)day * 2654435761u) >> 28;
+    if (cache[slot].day != day) {
+        int y, m, d;
+        ms_civil_from_day(day, &y, &m, &d);
+        if (y < 0 || y > 9999) {
+            put_lit(l, "\"\"");
+            return;
+        }
+        char text[12] = {'"',
+                         (char)('0' + y / 1000), (char)('0' + y / 100 % 10),
+                         (char)('0' + y / 10 % 10), (char)('0' + y % 10), '-',
+                         (char)('0' + m / 10), (char)('0' + m % 10), '-',
+                         (char)('0' + d / 10), (char)('0' + d % 10), '"'};
+        memcpy(cache[slot].text, text, sizeof text);
+        cache[slot].day = day;
+    }
+    put_bytes(l, cache[slot].text, sizeof cache[slot].text);
+}
+
+static void put_opt_int(put_line *l, int64_t value, bool present)
+{
     if (present)
-        ms_strbuf_printf(sb, "%lld", (long long)value);
+        put_int_digits(l, value);
     else
-        ms_strbuf_puts(sb, "null");
+        put_lit(l, "null");
 }
 
 void ms_jsonl_format_figure(const ms_figure *f, ms_strbuf *sb)
 {
-    ms_strbuf_putc(sb, '{');
-    put_key(sb, "id", true);
-    ms_json_quote(f->id, sb);
-    put_str(sb, "metric", f->metric);
-    put_str(sb, "kind", ms_kind_name(f->kind));
-    put_key(sb, "value", false);
-    ms_json_number(f->value, sb);
-    put_key(sb, "lo", false);
-    ms_json_number(f->range.lo, sb);
-    put_key(sb, "hi", false);
-    ms_json_number(f->range.hi, sb);
-    put_key(sb, "lo_open", false);
-    ms_strbuf_puts(sb, f->range.lo_open ? "true" : "false");
-    put_key(sb, "hi_open", false);
-    ms_strbuf_puts(sb, f->range.hi_open ? "true" : "false");
-    put_str(sb, "hedge", ms_hedge_name(f->hedge));
-    put_str(sb, "unit", f->unit);
-    put_date(sb, "period_start", f->period.start);
-    put_date(sb, "period_end", f->period.end);
-    put_date(sb, "base_start", f->base.start);
-    put_date(sb, "base_end", f->base.end);
-    put_str(sb, "place", f->place);
-    put_str(sb, "subject", f->subject);
-    put_str(sb, "breakdown", f->breakdown);
-    put_str(sb, "source", f->source);
-    put_date(sb, "published", f->published);
-    put_str(sb, "lang", f->lang);
-    put_str(sb, "url", f->url);
-    put_str(sb, "quote", f->quote);
-    put_int(sb, "offset", f->offset, f->offset >= 0);
-    put_int(sb, "length", f->length, f->length >= 0);
-    put_int(sb, "line", f->line, f->line > 0);
-    put_int(sb, "column", f->column, f->column > 0);
-    put_str(sb, "flags", f->flags);
-    put_str(sb, "note", f->note);
-    put_key(sb, "inputs", false);
-    ms_strbuf_putc(sb, '[');
+    put_line line;
+    put_line *l = &line;
+    l->sb = sb;
+    l->n = 0;
+    put_lit(l, "{\"id\":");
+    put_quoted(l, f->id);
+    put_lit(l, ",\"metric\":");
+    put_quoted(l, f->metric);
+    put_lit(l, ",\"kind\":");
+    put_quoted(l, ms_kind_name(f->kind));
+    put_lit(l, ",\"value\":");
+    put_number(l, f->value);
+    put_lit(l, ",\"lo\":");
+    put_number(l, f->range.lo);
+    put_lit(l, ",\"hi\":");
+    put_number(l, f->range.hi);
+    if (f->range.lo_open)
+        put_lit(l, ",\"lo_open\":true");
+    else
+        put_lit(l, ",\"lo_open\":false");
+    if (f->range.hi_open)
+        put_lit(l, ",\"hi_open\":true");
+    else
+        put_lit(l, ",\"hi_open\":false");
+    put_lit(l, ",\"hedge\":");
+    put_quoted(l, ms_hedge_name(f->hedge));
+    put_lit(l, ",\"unit\":");
+    put_quoted(l, f->unit);
+    put_lit(l, ",\"period_start\":");
+    put_day(l, f->period.start);
+    put_lit(l, ",\"period_end\":");
+    put_day(l, f->period.end);
+    put_lit(l, ",\"base_start\":");
+    put_day(l, f->base.start);
+    put_lit(l, ",\"base_end\":");
+    put_day(l, f->base.end);
+    put_lit(l, ",\"place\":");
+    put_quoted(l, f->place);
+    put_lit(l, ",\"subject\":");
+    put_quoted(l, f->subject);
+    put_lit(l, ",\"breakdown\":");
+    put_quoted(l, f->breakdown);
+    put_lit(l, ",\"source\":");
+    put_quoted(l, f->source);
+    put_lit(l, ",\"published\":");
+    put_day(l, f->published);
+    put_lit(l, ",\"lang\":");
+    put_quoted(l, f->lang);
+    put_lit(l, ",\"url\":");
+    put_quoted(l, f->url);
+    put_lit(l, ",\"quote\":");
+    put_quoted(l, f->quote);
+    put_lit(l, ",\"offset\":");
+    put_opt_int(l, f->offset, f->offset >= 0);
+    put_lit(l, ",\"length\":");
+    put_opt_int(l, f->length, f->length >= 0);
+    put_lit(l, ",\"line\":");
+    put_opt_int(l, f->line, f->line > 0);
+    put_lit(l, ",\"column\":");
+    put_opt_int(l, f->column, f->column > 0);
+    put_lit(l, ",\"flags\":");
+    put_quoted(l, f->flags);
+    put_lit(l, ",\"note\":");
+    put_quoted(l, f->note);
+    put_lit(l, ",\"inputs\":[");
     for (size_t i = 0; i < f->n_inputs; i++) {
         if (i)
-            ms_strbuf_putc(sb, ',');
-        ms_json_quote(f->inputs[i], sb);
+            put_lit(l, ",");
+        put_quoted(l, f->inputs[i]);
     }
-    ms_strbuf_puts(sb, "]}\n");
+    put_lit(l, "]}\n");
+    put_flush(l);
 }
 
 ms_status ms_jsonl_write_figure(FILE *out, const ms_figure *f)

@@ -203,6 +203,149 @@ static bool reads_back(const char *text, size_t len, double value)
     return strtod_l(text, NULL, the_c_locale()) == value;
 }
 
+/* ---- exact %.Pg for P = 15..17 without printf ----------------------------
+ * A normal non-integral double is m * 2^-s (m < 2^53). Its P significant
+ * digits are floor(m * 10^k / 2^s) rounded to nearest, ties to even, as
+ * glibc's printf rounds; whether they read back is decided exactly too:
+ * the decimal must lie within half an ulp (a quarter below a power of two),
+ * a tie going to the even mantissa as strtod does. 128-bit integers hold
+ * m * 10^k for k <= 22, which covers |v| >= ~1e-6; the rest go to printf. */
+#if defined(__SIZEOF_INT128__)
+__extension__ typedef unsigned __int128 u128;
+
+static u128 pow10_u128(int k)
+{
+    static const uint64_t p10[20] = {
+        1u, 10u, 100u, 1000u, 10000u, 100000u, 1000000u, 10000000u, 100000000u, 1000000000u,
+        10000000000u, 100000000000u, 1000000000000u, 10000000000000u, 100000000000000u,
+        1000000000000000u, 10000000000000000u, 100000000000000000u, 1000000000000000000u,
+        10000000000000000000u};
+    return k < 20 ? (u128)p10[k] : (u128)p10[19] * p10[k - 19];
+}
+
+typedef struct exact_digits {
+    uint64_t q;      /* P digits */
+    int x;           /* decimal exponent of the first digit */
+    bool reads_back;
+} exact_digits;
+
+static bool digits_of(uint64_t m, int s, int p, int x, exact_digits *out)
+{
+    for (int attempt = 0; attempt < 3; attempt++) {
+        int k = p - 1 - x;
+        if (k < 0 || k > 22 || s < 1 || s > 120)
+            return false;
+        u128 pk = pow10_u128(k);
+        u128 n = (u128)m * pk;
+        u128 q = n >> s;
+        u128 r = n - (q << s);
+        if (q < pow10_u128(p - 1)) {
+            x--;
+            continue;
+        }
+        if (q >= pow10_u128(p)) {
+            x++;
+            continue;
+        }
+        u128 half = (u128)1 << (s - 1);
+        bool up = r > half || (r == half && (q & 1));
+        u128 diff = up ? ((u128)1 << s) - r : r;
+        q += up;
+        if (q == pow10_u128(p)) {
+            q = pow10_u128(p - 1);
+            x++;
+        }
+        /* below a power of two the gap under v is half as wide */
+        u128 scaled = (!up && m == ((uint64_t)1 << 52)) ? 4 * diff : 2 * diff;
+        out->q = (uint64_t)q;
+        out->x = x;
+        out->reads_back = scaled < pk || (scaled == pk && (m & 1) == 0);
+        return true;
+    }
+    return false;
+}
+
+/* Writes d (its P digits, trailing zeros dropped) as %.Pg would. */
+static size_t put_g(const exact_digits *d, int p, bool neg, char *buf)
+{
+    char dig[24];
+    int nd = 0;
+    uint64_t q = d->q;
+    for (int i = p - 1; i >= 0; i--) {
+        dig[i] = (char)('0' + q % 10);
+        q /= 10;
+    }
+    nd = p;
+    while (nd > 1 && dig[nd - 1] == '0')
+        nd--;
+    size_t k = 0;
+    if (neg)
+        buf[k++] = '-';
+    int x = d->x;
+    if (x < -4 || x >= p) {
+        buf[k++] = dig[0];
+        if (nd > 1) {
+            buf[k++] = '.';
+            for (int i = 1; i < nd; i++)
+                buf[k++] = dig[i];
+        }
+        buf[k++] = 'e';
+        buf[k++] = x < 0 ? '-' : '+';
+        int ax = x < 0 ? -x : x;
+        if (ax >= 100)
+            buf[k++] = (char)('0' + ax / 100);
+        buf[k++] = (char)('0' + ax / 10 % 10);
+        buf[k++] = (char)('0' + ax % 10);
+    } else if (x >= 0) {
+        for (int i = 0; i <= x; i++)
+            buf[k++] = i < nd ? dig[i] : '0';
+        if (nd > x + 1) {
+            buf[k++] = '.';
+            for (int i = x + 1; i < nd; i++)
+                buf[k++] = dig[i];
+        }
+    } else {
+        buf[k++] = '0';
+        buf[k++] = '.';
+        for (int i = 0; i < -x - 1; i++)
+            buf[k++] = '0';
+        for (int i = 0; i < nd; i++)
+            buf[k++] = dig[i];
+    }
+    buf[k] = '\0';
+    return k;
+}
+
+/* Shortest %.Pg (P = 15..17) of a normal non-integral value; 0 if out of
+ * the exact range. */
+static size_t format_exact(double value, char *buf)
+{
+    uint64_t bits;
+    memcpy(&bits, &value, sizeof bits);
+    int biased = (int)(bits >> 52 & 0x7ff); /* normal: 1..2046 */
+    uint64_t m = (bits & (((uint64_t)1 << 52) - 1)) | (uint64_t)1 << 52;
+    int s = 1075 - biased;                  /* |v| = m * 2^-s */
+    /* |v| is in [2^(e-1), 2^e) with e = 53 - s: log10 is off by one at most,
+     * which digits_of corrects */
+    int x = (int)floor((52 - s) * 0.30102999566398119521);
+    for (int p = 15; p <= 17; p++) {
+        exact_digits d;
+        if (!digits_of(m, s, p, x, &d))
+            return 0;
+        if (d.reads_back || p == 17)
+            return put_g(&d, p, value < 0, buf);
+    }
+    return 0;
+}
+#else
+static size_t format_exact(double value, char *buf)
+{
+    (void)value;
+    (void)buf;
+    return 0;
+}
+#endif
+
 size_t ms_num_format(double value, char *buf)
 {
     if (isnan(value)) {
@@ -228,6 +371,11 @@ size_t ms_num_format(double value, char *buf)
      * same notation (non-integral values, or integral ones past 2^53 whose
      * exponent is >= 15 either way). So for normal doubles 15, 16 and 17
      * are the only precisions to try. */
+    if (fabs(value) >= DBL_MIN) {
+        size_t n = format_exact(value, buf);
+        if (n)
+            return n;
+    }
     locale_t old = uselocale(the_c_locale());
     int n = 0;
     /* subnormals carry fewer digits: there the whole search is needed */

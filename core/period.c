@@ -89,7 +89,18 @@ size_t ms_date_format(int32_t dayno, char *buf)
         buf[0] = '\0';
         return 0;
     }
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+    /* digits by hand: the compiler cannot see that m and d are small */
+    buf[0] = (char)('0' + y / 1000);
+    buf[1] = (char)('0' + y / 100 % 10);
+    buf[2] = (char)('0' + y / 10 % 10);
+    buf[3] = (char)('0' + y % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + m / 10);
+    buf[6] = (char)('0' + m % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + d / 10);
+    buf[9] = (char)('0' + d % 10);
+    buf[10] = '\0';
     return 10;
 }
 

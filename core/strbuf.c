@@ -56,7 +56,9 @@ static bool reserve(ms_strbuf *sb, size_t extra)
 
 void ms_strbuf_append(ms_strbuf *sb, const char *s, size_t len)
 {
-    if (!reserve(sb, len))
+    /* the usual case first: no failure and room enough (cap > len, so no
+     * overflow); else reserve decides */
+    if (!(!sb->failed && sb->cap > len && sb->len < sb->cap - len) && !reserve(sb, len))
         return;
     if (len)
         memcpy(sb->data + sb->len, s, len);
@@ -66,7 +68,13 @@ void ms_strbuf_append(ms_strbuf *sb, const char *s, size_t len)
 
 void ms_strbuf_puts(ms_strbuf *sb, const char *s) { ms_strbuf_append(sb, s, strlen(s)); }
 
-void ms_strbuf_putc(ms_strbuf *sb, char c) { ms_strbuf_append(sb, &c, 1); }
+void ms_strbuf_putc(ms_strbuf *sb, char c)
+{
+    if ((!sb->failed && sb->len + 1 < sb->cap) || reserve(sb, 1)) {
+        sb->data[sb->len++] = c;
+        sb->data[sb->len] = '\0';
+    }
+}
 
 void ms_strbuf_vprintf(ms_strbuf *sb, const char *fmt, va_list ap)
 {

@@ -1,4 +1,6 @@
 /* csv_lex.h — an RFC 4180 tokenizer that streams records from a FILE*.
+ * It reads the FILE* in big blocks: bytes after the last record asked for
+ * may already have been read from it.
  *
  * Quoted fields with "" escapes, embedded delimiters and newlines, CRLF or
  * LF, a UTF-8 BOM at the start, a last record without a newline. Memory is
@@ -54,12 +56,18 @@ typedef struct ms_csv_lexer {
     FILE *in;
     int64_t line, column;   /* position of the next unread byte */
     bool started;           /* BOM checked */
-    int ahead[3];           /* bytes read but not consumed (or EOF) */
-    size_t n_ahead;
+    unsigned char *blk;     /* input read ahead in big blocks (fread) */
+    size_t blk_pos, blk_len;
+    bool blk_eof;           /* the stream has no more bytes (or failed) */
+    char table_delim;       /* the delimiter `special` was made for */
+    bool table_ready;
+    unsigned char special[256]; /* 1: ends an unquoted run, 2: a quoted one */
     char *buf;              /* field texts of the record, NUL-separated */
     char *raw_buf;          /* the record's raw bytes */
     size_t raw_cap;
-    bool recording;         /* advance() appends to raw_buf */
+    bool recording;         /* inside a record: its bytes from rec_start
+                               on go to raw_buf when they leave the block */
+    size_t rec_start;
     size_t buf_len, buf_cap, fields_cap;
 } ms_csv_lexer;
 

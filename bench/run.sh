@@ -114,6 +114,8 @@ run "wc -l" sorted "$table" wc -l "$table"
 say "bench: migstat change"
 run "migstat change" sorted "$table" "$migstat" change "$table"
 [ -n "$shuffled" ] && run "migstat change" shuffled "$shuffled" "$migstat" change "$shuffled"
+# the same changes written as CSV rows, as compact as the peers' output
+run "migstat change --to csv" sorted "$table" "$migstat" change --to csv "$table"
 say "bench: migstat ingest"
 run "migstat ingest" sorted "$table" "$migstat" ingest "$table"
 

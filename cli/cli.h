@@ -82,21 +82,22 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * "-". A buffer whose allocation failed gives MS_ERR_NOMEM. */
 ms_status cli_write_output(const char *path, const ms_strbuf *sb);
 
-/* Figures written as JSON Lines as they come (jsonl_writer.c): to stdout
- * when path is NULL or "-", else atomically to path. put has the
- * ms_figure_sink signature (ctx = the writer). close(keep = false) drops a
- * file output; close(keep = true) flushes and commits, saying so when the
- * output cannot be written. */
-typedef struct cli_jsonl_writer {
+/* Figures written as they come (figure_writer.c), as JSON Lines or as CSV
+ * in the long layout (core/figure_csv.h): to stdout when path is NULL or
+ * "-", else atomically to path. put has the ms_figure_sink signature (ctx =
+ * the writer). close(keep = false) drops a file output; close(keep = true)
+ * flushes and commits, saying so when the output cannot be written. */
+typedef struct cli_figure_writer {
     FILE *fp;
     ms_strbuf buf;
+    bool csv;
     bool to_file;
     const char *path;
     ms_atomic_file file;
-} cli_jsonl_writer;
-ms_status cli_jsonl_writer_open(cli_jsonl_writer *w, const char *path);
-ms_status cli_jsonl_writer_put(void *ctx, const ms_figure *f);
-ms_status cli_jsonl_writer_close(cli_jsonl_writer *w, bool keep);
+} cli_figure_writer;
+ms_status cli_figure_writer_open(cli_figure_writer *w, const char *path, bool csv);
+ms_status cli_figure_writer_put(void *ctx, const ms_figure *f);
+ms_status cli_figure_writer_close(cli_figure_writer *w, bool keep);
 
 /* Prints usage of cmd on stdout (for --help) or stderr (after a usage
  * error) and returns the exit code to use. */

@@ -8,6 +8,7 @@
  * for input grouped by series. The Markdown table, several inputs and
  * JSON input are computed from all figures in memory. */
 #include "cli/cli.h"
+#include "core/figure_csv.h"
 #include "core/jsonl.h"
 #include "core/series.h"
 #include "report/report.h"
@@ -19,7 +20,7 @@
 
 /* Appends the changes of every count series to sb in the chosen form. */
 static ms_status write_changes(const ms_series_set *ss, ms_change_mode mode, bool markdown,
-                               ms_strbuf *sb, size_t *n_gaps)
+                               bool csv, ms_strbuf *sb, size_t *n_gaps)
 {
     ms_figure_set derived;
     ms_figure_set_init(&derived);
@@ -45,8 +46,14 @@ static ms_status write_changes(const ms_series_set *ss, ms_change_mode mode, boo
         }
         ms_change_list_free(&list);
     }
-    for (size_t i = 0; i < derived.count; i++)
-        ms_jsonl_format_figure(&derived.items[i], sb);
+    if (csv)
+        ms_figure_csv_header(sb);
+    for (size_t i = 0; i < derived.count; i++) {
+        if (csv)
+            ms_figure_csv_format(&derived.items[i], sb);
+        else
+            ms_jsonl_format_figure(&derived.items[i], sb);
+    }
     ms_figure_set_free(&derived);
     return st;
 }
@@ -88,14 +95,14 @@ static bool can_stream(const cli_args *args)
     return c != '{' && c != '[' && c != ' ' && c != '\t' && c != '\n' && c != '\r';
 }
 
-static int change_streaming(const cli_args *args)
+static int change_streaming(const cli_args *args, bool csv)
 {
-    cli_jsonl_writer out;
-    if (cli_jsonl_writer_open(&out, args->output) != MS_OK)
+    cli_figure_writer out;
+    if (cli_figure_writer_open(&out, args->output, csv) != MS_OK)
         return ms_status_exit_code(MS_ERR_IO);
     ms_change_stream *cs = NULL;
     ms_status cst = ms_change_stream_open(&cs, args->yoy ? MS_CHANGE_YOY : MS_CHANGE_PREVIOUS,
-                                          cli_jsonl_writer_put, &out);
+                                          cli_figure_writer_put, &out);
     ms_status st = MS_OK;
     cli_inputs in;
     if (cst == MS_OK) {
@@ -103,7 +110,7 @@ static int change_streaming(const cli_args *args)
         st = cli_stream_inputs(&in, &args->input, args->paths, args->n_paths, ms_change_stream_add, cs);
         if (cli_load_failed(st)) {
             ms_change_stream_free(cs);
-            cli_jsonl_writer_close(&out, false);
+            cli_figure_writer_close(&out, false);
             return ms_status_exit_code(st);
         }
         cli_inputs_free(&in);
@@ -113,7 +120,7 @@ static int change_streaming(const cli_args *args)
     ms_change_stream_free(cs);
     if (stats.n_undated && !args->input.quiet)
         cli_error("%zu figures have no period and are in no series", stats.n_undated);
-    ms_status wst = cli_jsonl_writer_close(&out, cst == MS_OK);
+    ms_status wst = cli_figure_writer_close(&out, cst == MS_OK);
     if (stats.n_gaps && !args->input.quiet)
         cli_error("%zu periods have no preceding period in their series (gaps; see --to md)",
                   stats.n_gaps);
@@ -127,15 +134,14 @@ int cmd_change(int argc, char **argv)
     int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_OUTPUT | CLI_OPT_TO | CLI_OPT_YOY, &args);
     if (rc >= 0)
         return rc;
-    bool markdown = false;
-    if (args.to && strcmp(args.to, "md") == 0)
-        markdown = true;
-    else if (args.to && strcmp(args.to, "jsonl") != 0) {
-        cli_error("change: unknown output form '%s' (jsonl, md)", args.to);
+    bool markdown = args.to && strcmp(args.to, "md") == 0;
+    bool csv = args.to && strcmp(args.to, "csv") == 0;
+    if (args.to && !markdown && !csv && strcmp(args.to, "jsonl") != 0) {
+        cli_error("change: unknown output form '%s' (jsonl, csv, md)", args.to);
         return cli_usage(cmd, true);
     }
     if (!markdown && can_stream(&args))
-        return change_streaming(&args);
+        return change_streaming(&args, csv);
 
     cli_inputs in;
     ms_status st = cli_load_inputs(&in, &args.input, args.paths, args.n_paths);
@@ -153,7 +159,7 @@ int cmd_change(int argc, char **argv)
     ms_strbuf sb;
     ms_strbuf_init(&sb);
     size_t n_gaps = 0;
-    ms_status cst = write_changes(&ss, args.yoy ? MS_CHANGE_YOY : MS_CHANGE_PREVIOUS, markdown, &sb, &n_gaps);
+    ms_status cst = write_changes(&ss, args.yoy ? MS_CHANGE_YOY : MS_CHANGE_PREVIOUS, markdown, csv, &sb, &n_gaps);
     if (cst == MS_OK)
         cst = cli_write_output(args.output, &sb);
     if (n_gaps && !args.input.quiet)

@@ -33,6 +33,7 @@ static const ms_command commands[] = {
      "Reads tables (migstat CSV, Eurostat TSV, SDMX-CSV, JSON-stat, JSON, any CSV through a\n"
      "mapping) and figure JSON Lines, and writes figures as JSON Lines as it reads.\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     "  -t, --to FMT         jsonl (default) or csv (the long CSV layout; reads back)\n"
      INPUT_OPTIONS
      "Exit: 0 all accepted, 2 something rejected (good rows are still written).\n"},
     {"change", "period-over-period changes of every count series", cmd_change,
@@ -40,7 +41,8 @@ static const ms_command commands[] = {
      "Computes absolute and percent changes along each series (metric, place, subject,\n"
      "source), matched by calendar period: gaps are reported, never shifted.\n"
      "      --yoy            compare with the same period a year earlier\n"
-     "  -t, --to FMT         jsonl (derived figures, default) or md (a table with gaps)\n"
+     "  -t, --to FMT         jsonl (derived figures, default), csv (the same in the long CSV\n"
+     "                       layout, a fifth of the bytes) or md (a table with gaps)\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
      INPUT_OPTIONS},
     {"ratio", "ratio of two metrics for the same place, subject, period and source", cmd_ratio,

@@ -21,12 +21,14 @@
 enum column {
     COL_SOURCE, COL_PUBLISHED, COL_METRIC, COL_KIND, COL_PLACE, COL_SUBJECT, COL_PERIOD,
     COL_VALUE, COL_HEDGE, COL_URL, COL_UNIT, COL_LO, COL_HI, COL_QUOTE, COL_NOTE, COL_FLAGS,
-    COL_LANG, COL_BASE, COL_ROUNDING, COL_COUNT_
+    COL_LANG, COL_BASE, COL_ROUNDING, COL_ID, COL_LO_OPEN, COL_HI_OPEN, COL_BREAKDOWN, COL_INPUTS,
+    COL_COUNT_
 };
 
 static const char *const column_names[COL_COUNT_] = {
     "source", "published", "metric", "kind", "place", "subject", "period", "value", "hedge",
     "url", "unit", "lo", "hi", "quote", "note", "flags", "lang", "base", "rounding",
+    "id", "lo_open", "hi_open", "breakdown", "inputs",
 };
 
 /* ------------------------------------------------------------ cells */
@@ -126,6 +128,21 @@ static const char *default_unit(const ms_metric *m, ms_kind kind)
     }
 }
 
+/* A "true"/"false" cell (empty = false). */
+static bool bool_cell(long_reader *r, enum column c, bool *out)
+{
+    char show[MS_SHOWN_MAX];
+    const char *s = cell_text(r, c);
+    *out = false;
+    if (!s || strcmp(s, "false") == 0)
+        return true;
+    if (strcmp(s, "true") == 0) {
+        *out = true;
+        return true;
+    }
+    return reject(r, c, "%s '%s' must be true or false", column_names[c], ms_cell_shown(s, strlen(s), show));
+}
+
 /* The interval of f: lo/hi columns when given (closed ends), otherwise
  * the hedge rule with a rounding unit from the rounding column or from the
  * value as written (`plain`). */
@@ -147,7 +164,10 @@ static bool set_range(long_reader *r, ms_figure *f, const char *plain)
             const ms_csv_field *v = &r->lx.fields[r->col[COL_VALUE]];
             return reject(r, COL_VALUE, "value '%s' is outside lo..hi", ms_cell_shown(v->text, v->len, show));
         }
-        f->range = ms_interval_make(lo, false, hi, false);
+        bool lo_open = false, hi_open = false;
+        if (!bool_cell(r, COL_LO_OPEN, &lo_open) || !bool_cell(r, COL_HI_OPEN, &hi_open))
+            return false;
+        f->range = ms_interval_make(lo, lo_open, hi, hi_open);
         return true;
     }
     double rounding = plain ? ms_num_rounding_unit(plain, strlen(plain), 1.0) : 0;
@@ -221,6 +241,22 @@ static bool row_to_figure(long_reader *r, ms_figure *f)
     f->lang = cell_text(r, COL_LANG);
     f->quote = cell_text(r, COL_QUOTE); /* evidence: kept as written */
     f->note = cell_text(r, COL_NOTE);
+    f->id = cell_text(r, COL_ID);
+    f->breakdown = cell_text(r, COL_BREAKDOWN);
+    if ((s = cell_text(r, COL_INPUTS))) {
+        /* "a;b": the figures a derived figure was computed from (split in
+         * place: the record is ours until the next one) */
+        ms_csv_field *in = cell(r, COL_INPUTS);
+        for (char *p = in->text; p && *p;) {
+            if (f->n_inputs == MS_FIGURE_MAX_INPUTS)
+                return reject(r, COL_INPUTS, "more than %d inputs", MS_FIGURE_MAX_INPUTS);
+            char *semi = strchr(p, ';');
+            if (semi)
+                *semi = '\0';
+            f->inputs[f->n_inputs++] = p;
+            p = semi ? semi + 1 : NULL;
+        }
+    }
     f->source = r->opt->source && r->opt->source[0] ? r->opt->source : cell_text(r, COL_SOURCE);
     f->unit = cell_text(r, COL_UNIT);
     if (!f->unit)

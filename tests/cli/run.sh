@@ -55,6 +55,13 @@ rc=$?
 if [ $rc -eq 0 ] && grep -q '"kind":"pct_change"' chain.out && grep -q '"value":50' chain.out; then ok chain
 else fail chain "exit $rc: $(cat chain.err)"; fi
 
+# --- change --to csv: the long layout, which reads back to the same figures
+"$MIGSTAT" change -q --to csv fixtures/series.csv >change_csv.csv 2>change_csv.err
+"$MIGSTAT" ingest -q --to csv change_csv.csv >change_csv2.csv 2>>change_csv.err
+if head -1 change_csv.csv | grep -q '^id,metric,kind,value,lo,hi' && grep -q ',pct_change,50,' change_csv.csv \
+   && cmp -s change_csv.csv change_csv2.csv; then ok change_csv
+else fail change_csv "$(cat change_csv.err)"; fi
+
 # --- change: gaps reported, not shifted
 expect change_md 0 -- change -q --to md fixtures/series.csv \
   && has change_md out "gap" && has change_md out "+50.0 %" && lacks change_md out "-20.0 %" && ok change_md

@@ -1,8 +1,9 @@
-/* jsonl_writer.c — figures written as JSON Lines while they are made, a
- * block at a time, to standard output or atomically to a file: the output
- * of the streaming commands (ingest, change). Exports the
- * cli_jsonl_writer_* functions of cli.h. */
+/* figure_writer.c — figures written as JSON Lines or CSV while they are
+ * made, a block at a time, to standard output or atomically to a file: the
+ * output of the streaming commands (ingest, change). Exports the
+ * cli_figure_writer_* functions of cli.h. */
 #include "cli/cli.h"
+#include "core/figure_csv.h"
 #include "core/jsonl.h"
 
 #include <string.h>
@@ -10,10 +11,13 @@
 /* Write to the output every this many bytes. */
 #define WRITER_BLOCK ((size_t)1 << 20)
 
-ms_status cli_jsonl_writer_open(cli_jsonl_writer *w, const char *path)
+ms_status cli_figure_writer_open(cli_figure_writer *w, const char *path, bool csv)
 {
     memset(w, 0, sizeof *w);
     ms_strbuf_init(&w->buf);
+    w->csv = csv;
+    if (csv)
+        ms_figure_csv_header(&w->buf);
     w->to_file = path && strcmp(path, "-") != 0;
     w->path = w->to_file ? path : "standard output";
     w->fp = stdout;
@@ -27,7 +31,7 @@ ms_status cli_jsonl_writer_open(cli_jsonl_writer *w, const char *path)
     return MS_OK;
 }
 
-static ms_status flush_block(cli_jsonl_writer *w)
+static ms_status flush_block(cli_figure_writer *w)
 {
     if (ms_strbuf_failed(&w->buf))
         return MS_ERR_NOMEM;
@@ -37,14 +41,17 @@ static ms_status flush_block(cli_jsonl_writer *w)
     return MS_OK;
 }
 
-ms_status cli_jsonl_writer_put(void *ctx, const ms_figure *f)
+ms_status cli_figure_writer_put(void *ctx, const ms_figure *f)
 {
-    cli_jsonl_writer *w = ctx;
-    ms_jsonl_format_figure(f, &w->buf);
+    cli_figure_writer *w = ctx;
+    if (w->csv)
+        ms_figure_csv_format(f, &w->buf);
+    else
+        ms_jsonl_format_figure(f, &w->buf);
     return w->buf.len >= WRITER_BLOCK ? flush_block(w) : MS_OK;
 }
 
-ms_status cli_jsonl_writer_close(cli_jsonl_writer *w, bool keep)
+ms_status cli_figure_writer_close(cli_figure_writer *w, bool keep)
 {
     ms_status st = keep ? flush_block(w) : MS_OK;
     if (st == MS_OK && keep && !w->to_file && fflush(stdout) != 0)

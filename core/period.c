@@ -77,6 +77,38 @@ ms_status ms_date_parse(const char *s, size_t len, int32_t *out)
     return MS_OK;
 }
 
+/* Writers of fixed-width digits (periods are formatted by the million:
+ * no printf). Each returns the position after what it wrote. */
+static char *put4(char *p, int v)
+{
+    p[0] = (char)('0' + v / 1000);
+    p[1] = (char)('0' + v / 100 % 10);
+    p[2] = (char)('0' + v / 10 % 10);
+    p[3] = (char)('0' + v % 10);
+    return p + 4;
+}
+
+static char *put2(char *p, int v)
+{
+    p[0] = (char)('0' + v / 10);
+    p[1] = (char)('0' + v % 10);
+    return p + 2;
+}
+
+static char *put_ym(char *p, int y, int m)
+{
+    p = put4(p, y);
+    *p++ = '-';
+    return put2(p, m);
+}
+
+static char *put_ymd(char *p, int y, int m, int d)
+{
+    p = put_ym(p, y, m);
+    *p++ = '-';
+    return put2(p, d);
+}
+
 size_t ms_date_format(int32_t dayno, char *buf)
 {
     if (dayno == MS_DAY_NONE) {
@@ -89,18 +121,7 @@ size_t ms_date_format(int32_t dayno, char *buf)
         buf[0] = '\0';
         return 0;
     }
-    /* digits by hand: the compiler cannot see that m and d are small */
-    buf[0] = (char)('0' + y / 1000);
-    buf[1] = (char)('0' + y / 100 % 10);
-    buf[2] = (char)('0' + y / 10 % 10);
-    buf[3] = (char)('0' + y % 10);
-    buf[4] = '-';
-    buf[5] = (char)('0' + m / 10);
-    buf[6] = (char)('0' + m % 10);
-    buf[7] = '-';
-    buf[8] = (char)('0' + d / 10);
-    buf[9] = (char)('0' + d % 10);
-    buf[10] = '\0';
+    *put_ymd(buf, y, m, d) = '\0';
     return 10;
 }
 
@@ -177,15 +198,9 @@ ms_status ms_period_parse(const char *s, size_t len, ms_period *out)
 
 /* ----------------------------------------------------------- formatting */
 
-ms_period_grain ms_period_grain_of(ms_period p)
+/* The grain of [y0-m0-d0, y1-m1-d1] (start != end). */
+static ms_period_grain grain_of_civil(int y0, int m0, int d0, int y1, int m1, int d1)
 {
-    if (ms_period_is_none(p))
-        return MS_GRAIN_NONE;
-    if (p.start == p.end)
-        return MS_GRAIN_DAY;
-    int y0, m0, d0, y1, m1, d1;
-    ms_civil_from_day(p.start, &y0, &m0, &d0);
-    ms_civil_from_day(p.end, &y1, &m1, &d1);
     if (y0 != y1 || d0 != 1 || d1 != ms_days_in_month(y1, m1))
         return MS_GRAIN_SPAN;
     int months = m1 - m0 + 1;
@@ -198,6 +213,18 @@ ms_period_grain ms_period_grain_of(ms_period p)
     if (months == 6 && (m0 - 1) % 6 == 0)
         return MS_GRAIN_HALF;
     return MS_GRAIN_SPAN;
+}
+
+ms_period_grain ms_period_grain_of(ms_period p)
+{
+    if (ms_period_is_none(p))
+        return MS_GRAIN_NONE;
+    if (p.start == p.end)
+        return MS_GRAIN_DAY;
+    int y0, m0, d0, y1, m1, d1;
+    ms_civil_from_day(p.start, &y0, &m0, &d0);
+    ms_civil_from_day(p.end, &y1, &m1, &d1);
+    return grain_of_civil(y0, m0, d0, y1, m1, d1);
 }
 
 /* ISO years have four digits; a period outside 0000..9999 (only reachable
@@ -214,23 +241,42 @@ size_t ms_period_format(ms_period p, char *buf)
     ms_civil_from_day(p.end, &y1, &m1, &d1);
     if (!year_writable(y0) || !year_writable(y1))
         return 0;
-    int n;
-    switch (ms_period_grain_of(p)) {
-    case MS_GRAIN_YEAR: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d", y0); break;
-    case MS_GRAIN_MONTH: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d", y0, m0); break;
-    case MS_GRAIN_QUARTER: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-Q%d", y0, (m0 - 1) / 3 + 1); break;
-    case MS_GRAIN_HALF: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-H%d", y0, (m0 - 1) / 6 + 1); break;
-    case MS_GRAIN_DAY: n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d-%02d", y0, m0, d0); break;
+    ms_period_grain grain = p.start == p.end ? MS_GRAIN_DAY : grain_of_civil(y0, m0, d0, y1, m1, d1);
+    char *e = buf;
+    switch (grain) {
+    case MS_GRAIN_YEAR: e = put4(e, y0); break;
+    case MS_GRAIN_MONTH: e = put_ym(e, y0, m0); break;
+    case MS_GRAIN_QUARTER:
+        e = put4(e, y0);
+        *e++ = '-';
+        *e++ = 'Q';
+        *e++ = (char)('0' + (m0 - 1) / 3 + 1);
+        break;
+    case MS_GRAIN_HALF:
+        e = put4(e, y0);
+        *e++ = '-';
+        *e++ = 'H';
+        *e++ = (char)('0' + (m0 - 1) / 6 + 1);
+        break;
+    case MS_GRAIN_DAY: e = put_ymd(e, y0, m0, d0); break;
     default:
-        if (m0 == 1 && d0 == 1 && m1 == 12 && d1 == 31) /* whole years: 2023/2024 */
-            n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d/%04d", y0, y1);
-        else if (d0 == 1 && d1 == ms_days_in_month(y1, m1))
-            n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d/%04d-%02d", y0, m0, y1, m1);
-        else
-            n = snprintf(buf, MS_PERIOD_BUFSZ, "%04d-%02d-%02d/%04d-%02d-%02d", y0, m0, d0, y1, m1, d1);
+        if (m0 == 1 && d0 == 1 && m1 == 12 && d1 == 31) { /* whole years: 2023/2024 */
+            e = put4(e, y0);
+            *e++ = '/';
+            e = put4(e, y1);
+        } else if (d0 == 1 && d1 == ms_days_in_month(y1, m1)) {
+            e = put_ym(e, y0, m0);
+            *e++ = '/';
+            e = put_ym(e, y1, m1);
+        } else {
+            e = put_ymd(e, y0, m0, d0);
+            *e++ = '/';
+            e = put_ymd(e, y1, m1, d1);
+        }
         break;
     }
-    return n > 0 ? (size_t)n : 0;
+    *e = '\0';
+    return (size_t)(e - buf);
 }
 
 /* ----------------------------------------------------------- arithmetic */

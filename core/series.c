@@ -40,6 +40,47 @@ int ms_series_key_compare(const ms_series_key *a, const ms_series_key *b)
     return ms_str_cmp(a->source, b->source);
 }
 
+bool ms_series_key_equal(const ms_series_key *a, const ms_series_key *b)
+{
+    return a->kind == b->kind && ms_str_eq(a->metric, b->metric) && ms_str_eq(a->place, b->place) &&
+           ms_str_eq(a->subject, b->subject) && ms_str_eq(a->breakdown, b->breakdown) &&
+           ms_str_eq(a->source, b->source);
+}
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    if (!s)
+        return (h ^ 0xff) * 1099511628211u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return (h ^ 0xfe) * 1099511628211u; /* end mark: "a","bc" != "ab","c" */
+}
+
+uint64_t ms_series_key_hash(const ms_series_key *k)
+{
+    uint64_t h = 14695981039346656037u;
+    h = hash_str(h, k->metric);
+    h = (h ^ (uint64_t)k->kind) * 1099511628211u;
+    h = hash_str(h, k->place);
+    h = hash_str(h, k->subject);
+    h = hash_str(h, k->breakdown);
+    return hash_str(h, k->source);
+}
+
+static bool copy_str(ms_arena *a, const char **dst, const char *src)
+{
+    *dst = src ? ms_arena_strdup(a, src) : NULL;
+    return !src || *dst;
+}
+
+bool ms_series_key_copy(ms_series_key *dst, const ms_series_key *src, ms_arena *arena)
+{
+    dst->kind = src->kind;
+    return copy_str(arena, &dst->metric, src->metric) && copy_str(arena, &dst->place, src->place) &&
+           copy_str(arena, &dst->subject, src->subject) &&
+           copy_str(arena, &dst->breakdown, src->breakdown) && copy_str(arena, &dst->source, src->source);
+}
+
 static void put_field(ms_strbuf *sb, const char *s)
 {
     ms_strbuf_puts(sb, s ? s : "-");

@@ -7,7 +7,9 @@
 #ifndef MS_SERIES_H
 #define MS_SERIES_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "core/figure.h"
 #include "core/status.h"
 #include "core/strbuf.h"
@@ -26,6 +28,12 @@ ms_series_key ms_series_key_of(const ms_figure *f);
 /* Total order over keys (metric, kind, place, subject, breakdown, source;
  * NULL first). */
 int ms_series_key_compare(const ms_series_key *a, const ms_series_key *b);
+/* Equality of keys, and a hash of a key (FNV-1a over its fields, NULL
+ * told apart from ""), for hash tables of series. */
+bool ms_series_key_equal(const ms_series_key *a, const ms_series_key *b);
+uint64_t ms_series_key_hash(const ms_series_key *key);
+/* *dst = src with its strings copied into arena; false when out of memory. */
+bool ms_series_key_copy(ms_series_key *dst, const ms_series_key *src, ms_arena *arena);
 /* "metric/kind place subject source" for messages (appended to sb); a
  * field not given prints as "-". */
 void ms_series_key_format(const ms_series_key *key, ms_strbuf *sb);

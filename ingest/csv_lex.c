@@ -9,6 +9,7 @@
 #include "ingest/csv_lex.h"
 #include "core/grow.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -400,4 +401,16 @@ ms_status ms_csv_next(ms_csv_lexer *lx, bool *at_end)
     if (!lx->blk || (lx->blk_eof && ferror(lx->in)))
         return MS_ERR_IO;
     return lx->error ? MS_ERR_DATA : MS_OK;
+}
+
+void ms_csv_field_trim(ms_csv_field *f)
+{
+    size_t start = 0, n = f->len;
+    while (start < n && isspace((unsigned char)f->text[start]))
+        start++;
+    while (n > start && isspace((unsigned char)f->text[n - 1]))
+        n--;
+    f->text += start;
+    f->len = n - start;
+    f->text[f->len] = '\0';
 }

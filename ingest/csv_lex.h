@@ -86,4 +86,8 @@ void ms_csv_lexer_free(ms_csv_lexer *lx);
  * A blank line is a record of one empty, unquoted field. */
 ms_status ms_csv_next(ms_csv_lexer *lx, bool *at_end);
 
+/* Trims surrounding spaces (isspace) of a field in place: its text is the
+ * lexer's until the next record. */
+void ms_csv_field_trim(ms_csv_field *f);
+
 #endif

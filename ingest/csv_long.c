@@ -49,19 +49,6 @@ static ms_csv_field *cell(long_reader *r, enum column c)
     return r->col[c] >= 0 ? &r->lx.fields[r->col[c]] : NULL;
 }
 
-/* Trims surrounding ASCII spaces of f in place (the record is ours until
- * the next one is read). */
-static void trim(ms_csv_field *f)
-{
-    size_t start = 0, n = f->len;
-    while (start < n && isspace((unsigned char)f->text[start]))
-        start++;
-    while (n > start && isspace((unsigned char)f->text[n - 1]))
-        n--;
-    f->text += start;
-    f->len = n - start;
-    f->text[f->len] = '\0';
-}
 
 /* A cell's trimmed text, or NULL if the column is absent or the cell empty. */
 static const char *cell_text(long_reader *r, enum column c)
@@ -196,7 +183,7 @@ static bool row_to_figure(long_reader *r, ms_figure *f)
     ms_figure_init(f);
     for (int c = 0; c < COL_COUNT_; c++)
         if (c != COL_QUOTE && c != COL_NOTE && cell(r, (enum column)c))
-            trim(cell(r, (enum column)c));
+            ms_csv_field_trim(cell(r, (enum column)c));
 
     if (!(s = cell_text(r, COL_METRIC)))
         return reject(r, COL_METRIC, "metric is empty");
@@ -278,7 +265,7 @@ static bool read_header(long_reader *r)
     bool ok = true;
     for (size_t i = 0; i < r->lx.n_fields; i++) {
         ms_csv_field *f = &r->lx.fields[i];
-        trim(f);
+        ms_csv_field_trim(f);
         int found = -1;
         for (int c = 0; c < COL_COUNT_ && found < 0; c++)
             if (strcasecmp(f->text, column_names[c]) == 0)

@@ -4,6 +4,7 @@
  * 64 bits (start day in the high half, end day in the low half, both
  * offset so that unsigned order is period order). */
 #include "ingest/dupkeys.h"
+#include "core/series.h"
 #include "core/grow.h"
 
 #include <stdlib.h>
@@ -11,8 +12,7 @@
 
 struct ms_dup_series {
     uint64_t hash;
-    const char *metric, *place, *subject, *breakdown, *source; /* in the arena */
-    ms_kind kind;
+    ms_series_key key;    /* strings in the arena */
     uint64_t *sorted;     /* periods that arrived in increasing order */
     size_t n_sorted, cap_sorted;
     uint64_t *others;     /* open-addressing set of the rest; 0 = empty slot */
@@ -24,34 +24,6 @@ static uint64_t pack_period(ms_period p)
     uint32_t start = (uint32_t)p.start ^ 0x80000000u;
     uint32_t end = (uint32_t)p.end ^ 0x80000000u;
     return ((uint64_t)start << 32) | end; /* never 0: days are far from INT32_MIN */
-}
-
-/* FNV-1a over one optional string, with a separator so that ("ab", "c")
- * and ("a", "bc") differ. */
-static uint64_t hash_str(uint64_t h, const char *s)
-{
-    if (s)
-        for (; *s; s++)
-            h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return (h ^ 0x1Fu) * 1099511628211u;
-}
-
-static uint64_t hash_key(const ms_figure *f)
-{
-    uint64_t h = 14695981039346656037u;
-    h = hash_str(h, f->metric);
-    h = (h ^ (uint64_t)f->kind) * 1099511628211u;
-    h = hash_str(h, f->place);
-    h = hash_str(h, f->subject);
-    h = hash_str(h, f->breakdown);
-    return hash_str(h, f->source);
-}
-
-static bool same_key(const ms_dup_series *s, const ms_figure *f)
-{
-    return s->kind == f->kind && ms_str_eq(s->metric, f->metric) && ms_str_eq(s->place, f->place) &&
-           ms_str_eq(s->subject, f->subject) && ms_str_eq(s->breakdown, f->breakdown) &&
-           ms_str_eq(s->source, f->source);
 }
 
 void ms_dupkeys_init(ms_dupkeys *d)
@@ -96,21 +68,16 @@ static ms_status grow_table(ms_dupkeys *d)
     return MS_OK;
 }
 
-static bool copy_key(ms_arena *a, const char **dst, const char *src)
-{
-    *dst = src ? ms_arena_strdup(a, src) : NULL;
-    return !src || *dst;
-}
-
 /* The series of f, created if new; NULL when out of memory. */
 static ms_dup_series *series_of(ms_dupkeys *d, const ms_figure *f)
 {
-    if (d->last && same_key(d->last, f))
+    ms_series_key key = ms_series_key_of(f);
+    if (d->last && ms_series_key_equal(&d->last->key, &key))
         return d->last; /* rows of one series usually come together */
-    uint64_t h = hash_key(f);
+    uint64_t h = ms_series_key_hash(&key);
     if (d->table_cap) {
         for (size_t k = (size_t)h & (d->table_cap - 1); d->table[k]; k = (k + 1) & (d->table_cap - 1))
-            if (d->table[k]->hash == h && same_key(d->table[k], f))
+            if (d->table[k]->hash == h && ms_series_key_equal(&d->table[k]->key, &key))
                 return d->last = d->table[k];
     }
     if ((d->count + 1) * 2 > d->table_cap && grow_table(d) != MS_OK)
@@ -119,11 +86,7 @@ static ms_dup_series *series_of(ms_dupkeys *d, const ms_figure *f)
     if (!s)
         return NULL;
     s->hash = h;
-    s->kind = f->kind;
-    if (!copy_key(&d->arena, &s->metric, f->metric) || !copy_key(&d->arena, &s->place, f->place) ||
-        !copy_key(&d->arena, &s->subject, f->subject) ||
-        !copy_key(&d->arena, &s->breakdown, f->breakdown) ||
-        !copy_key(&d->arena, &s->source, f->source)) {
+    if (!ms_series_key_copy(&s->key, &key, &d->arena)) {
         free(s);
         return NULL;
     }

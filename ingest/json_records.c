@@ -166,11 +166,6 @@ static void warn_unknown(jr_reader *r, const char *name, const char *at)
                  ms_cell_shown(name, strlen(name), show));
 }
 
-static const char *type_name(const cJSON *v)
-{
-    return cJSON_IsObject(v) ? "an object" : cJSON_IsArray(v) ? "an array" : cJSON_IsBool(v) ? "a boolean" : "text";
-}
-
 /* One observation: value v standing at v_at, with the stacked fields. */
 static bool observe(jr_reader *r, const cJSON *v, const char *v_at)
 {
@@ -194,15 +189,9 @@ static bool observe(jr_reader *r, const cJSON *v, const char *v_at)
     where(r, v_at, &line, &col);
     ms_obs o = {.values = r->values, .line = line, .column = col, .cell_id = true, .raw = r->raw,
                 .raw_len = r->raw_len, .value_num = NAN};
-    if (cJSON_IsNumber(v)) {
-        o.value_num = v->valuedouble;
-    } else if (cJSON_IsString(v)) {
-        o.value = v->valuestring;
-        o.value_len = strlen(v->valuestring);
-    } else if (!cJSON_IsNull(v)) {
+    if (!ms_json_obs_value(&o, v))
         return ms_table_reject_cell(&r->table, line, col, r->raw, r->raw_len, "value is %s, not a number",
-                                    type_name(v));
-    }
+                                    ms_json_type_name(v));
     return ms_table_emit(&r->table, &o);
 }
 
@@ -302,7 +291,7 @@ static bool walk_array(jr_reader *r, const cJSON *arr, const char *at, const cha
             int64_t line, col;
             where(r, p, &line, &col);
             bool go_on = bad_value ? ms_table_reject_cell(&r->table, line, col, r->raw, r->raw_len,
-                                                          "value is %s, not a number", type_name(bad_value))
+                                                          "value is %s, not a number", ms_json_type_name(bad_value))
                                    : ms_table_reject_cell(&r->table, line, col, r->raw, r->raw_len,
                                                           "record has no field '%s'", r->value_field);
             if (!go_on)

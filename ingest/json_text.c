@@ -10,6 +10,7 @@
 #include "core/grow.h"
 #include "core/read_file.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -158,3 +159,32 @@ const char *ms_json_next_child(const char *child, bool in_object)
     return *p == ',' ? ms_json_skip_ws(p + 1) : NULL;
 }
 
+
+const char *ms_json_type_name(const cJSON *v)
+{
+    if (cJSON_IsObject(v))
+        return "an object";
+    if (cJSON_IsArray(v))
+        return "an array";
+    if (cJSON_IsBool(v))
+        return "a boolean";
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNull(v))
+        return "null";
+    return "a number";
+}
+
+bool ms_json_obs_value(ms_obs *o, const cJSON *v)
+{
+    o->value_num = NAN;
+    if (cJSON_IsNumber(v)) {
+        o->value_num = v->valuedouble;
+    } else if (cJSON_IsString(v)) {
+        o->value = v->valuestring;
+        o->value_len = strlen(v->valuestring);
+    } else if (!cJSON_IsNull(v)) {
+        return false;
+    }
+    return true;
+}

@@ -11,6 +11,7 @@
 
 #include "core/strbuf.h"
 #include "ingest/emit.h"
+#include "ingest/table.h"
 
 /* Reads the whole input (at most 256 MiB) into text; *body and *len are the
  * document without a UTF-8 BOM. Errors are reported to em's diag. */
@@ -36,5 +37,13 @@ const char *ms_json_skip_value(const char *p);
 const char *ms_json_first_child(const char *open);
 const char *ms_json_next_child(const char *child, bool in_object);
 const char *ms_json_member_value(const char *key);
+
+/* "an object", "an array", "a boolean", "a string", "null", "a number". */
+const char *ms_json_type_name(const cJSON *v);
+
+/* Puts a JSON cell value into o: a number as value_num, a string as text
+ * (parsed like a table cell: "1,234"), null as missing (NaN). False for
+ * anything else (the caller rejects the cell). */
+bool ms_json_obs_value(ms_obs *o, const cJSON *v);
 
 #endif

@@ -106,20 +106,6 @@ static bool ds_error(js_reader *r, const char *at, const char *ds, const char *f
     return false;
 }
 
-static const char *json_type_name(const cJSON *v)
-{
-    if (cJSON_IsObject(v))
-        return "an object";
-    if (cJSON_IsArray(v))
-        return "an array";
-    if (cJSON_IsBool(v))
-        return "a boolean";
-    if (cJSON_IsString(v))
-        return "a string";
-    if (cJSON_IsNull(v))
-        return "null";
-    return "a number";
-}
 
 /* A JSON number that is a whole count in [0, 2^53]. */
 static bool get_count(const cJSON *v, size_t *out)
@@ -141,7 +127,7 @@ static bool read_categories(js_reader *r, const char *ds, const cJSON *dims, con
         return ds_error(r, dims_at, ds, "dimension '%s' is not described in 'dimension'", d->id);
     if (!cJSON_IsObject(dim))
         return ds_error(r, member_at(dims_at, dims, dim), ds, "dimension '%s' is %s, not an object with a category",
-                        d->id, json_type_name(dim));
+                        d->id, ms_json_type_name(dim));
     const char *dim_at = member_at(dims_at, dims, dim);
     const cJSON *cat = cJSON_GetObjectItemCaseSensitive(dim, "category");
     if (!cJSON_IsObject(cat))
@@ -168,7 +154,7 @@ static bool read_categories(js_reader *r, const char *ds, const cJSON *dims, con
         for (const cJSON *it = index->child; it; it = it->next, k++, c = c ? ms_json_next_child(c, false) : NULL) {
             if (!cJSON_IsString(it))
                 return ds_error(r, c, ds, "category %zu of dimension '%s' is %s, not a string id", k,
-                                d->id, json_type_name(it));
+                                d->id, ms_json_type_name(it));
             if (k < d->size)
                 d->codes[k] = it->valuestring;
         }
@@ -296,15 +282,9 @@ static bool emit_cell(js_reader *r, js_cube *c, size_t cell, const cJSON *v, con
                 .flags = status_flags(status_of(c, cell, key), flags)};
     if (c->period_from_time)
         o.period = c->values[c->time_dim];
-    if (cJSON_IsNumber(v)) {
-        o.value_num = v->valuedouble;
-    } else if (cJSON_IsString(v)) {
-        o.value = v->valuestring;
-        o.value_len = strlen(v->valuestring);
-    } else if (!cJSON_IsNull(v)) {
+    if (!ms_json_obs_value(&o, v))
         return ms_table_reject_cell(&c->table, line, col, o.raw, o.raw_len, "value is %s, not a number",
-                                    json_type_name(v));
-    }
+                                    ms_json_type_name(v));
     return ms_table_emit(&c->table, &o);
 }
 
@@ -386,7 +366,7 @@ static bool read_structure(js_reader *r, const cJSON *ds, const char *ds_at, con
         return ds_error(r, member_at(ds_at, ds, dims), name, "'dimension' must be an object");
     if (!cJSON_IsArray(value) && !cJSON_IsObject(value))
         return ds_error(r, member_at(ds_at, ds, value), name, "'value' must be an array or an object, not %s",
-                        value ? json_type_name(value) : "missing");
+                        value ? ms_json_type_name(value) : "missing");
     c->n_dims = (size_t)cJSON_GetArraySize(id);
     if ((size_t)cJSON_GetArraySize(size) != c->n_dims)
         return ds_error(r, size_at, name, "'size' has %d entries, 'id' has %zu dimensions",
@@ -404,7 +384,7 @@ static bool read_structure(js_reader *r, const cJSON *ds, const char *ds_at, con
     c->n_cells = 1;
     for (size_t i = 0; i < c->n_dims; i++, it = it->next, sz = sz->next) {
         if (!cJSON_IsString(it) || !*it->valuestring)
-            return ds_error(r, id_c, name, "dimension id %zu is %s, not a name", i + 1, json_type_name(it));
+            return ds_error(r, id_c, name, "dimension id %zu is %s, not a name", i + 1, ms_json_type_name(it));
         c->dims[i].id = it->valuestring;
         for (size_t k = 0; k < i; k++)
             if (strcasecmp(c->dims[k].id, it->valuestring) == 0)
@@ -439,7 +419,7 @@ static bool read_structure(js_reader *r, const cJSON *ds, const char *ds_at, con
         where(r, member_at(ds_at, ds, c->status), &line, &col);
         if (!cJSON_IsNull(c->status))
             ms_emit_warn(r->em, line, col, "dataset '%s': 'status' is %s; no flags are read", name,
-                         json_type_name(c->status));
+                         ms_json_type_name(c->status));
         c->status = NULL;
     }
     if (cJSON_IsArray(c->status)) {

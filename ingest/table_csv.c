@@ -48,17 +48,6 @@ typedef struct csv_table {
     ms_table table;
 } csv_table;
 
-static void trim_field(ms_csv_field *f)
-{
-    size_t start = 0, n = f->len;
-    while (start < n && isspace((unsigned char)f->text[start]))
-        start++;
-    while (n > start && isspace((unsigned char)f->text[n - 1]))
-        n--;
-    f->text += start;
-    f->len = n - start;
-    f->text[f->len] = '\0';
-}
 
 /* The record's cells as UTF-8 (converted or checked) in t->text; false
  * when a cell is not valid text (the record is rejected, every value of
@@ -69,7 +58,7 @@ static bool decode_record(csv_table *t, size_t n_values)
     ms_strbuf_clear(&t->text);
     for (size_t i = 0; i < lx->n_fields; i++) {
         ms_csv_field *f = &lx->fields[i];
-        trim_field(f);
+        ms_csv_field_trim(f);
         size_t bad;
         const char *s = ms_table_text(&t->table, f->text, f->len, &bad);
         if (!s) {
@@ -140,7 +129,7 @@ static bool read_header(csv_table *t, ms_status *st)
     }
     for (size_t i = 0; i < t->n_columns; i++) {
         ms_csv_field *f = &lx->fields[i];
-        trim_field(f);
+        ms_csv_field_trim(f);
         char name[512];
         if (f->len == 0)
             snprintf(name, sizeof name, "column%zu", i + 1);
@@ -416,7 +405,7 @@ ms_status ms_table_csv_rows(ms_emitter *em, ms_mapping *map, FILE *in, char deli
         if (st == MS_OK) {
             /* the first record's fields are trimmed for the dataflow */
             for (size_t i = 0; have_first && i < t.lx.n_fields; i++)
-                trim_field(&t.lx.fields[i]);
+                ms_csv_field_trim(&t.lx.fields[i]);
             st = sdmx_setup(&t, have_first && !t.lx.error ? &t.lx : NULL);
         }
     } else if (st == MS_OK) {

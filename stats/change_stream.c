@@ -107,33 +107,6 @@ struct ms_change_stream {
 
 /* ---------------------------------------------------------------- keys */
 
-static uint64_t hash_str(uint64_t h, const char *s)
-{
-    if (!s)
-        return (h ^ 0xff) * 1099511628211u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return (h ^ 0xfe) * 1099511628211u; /* end mark: "a","bc" != "ab","c" */
-}
-
-static uint64_t hash_key(const ms_series_key *k)
-{
-    uint64_t h = 14695981039346656037u;
-    h = hash_str(h, k->metric);
-    h = (h ^ (uint64_t)k->kind) * 1099511628211u;
-    h = hash_str(h, k->place);
-    h = hash_str(h, k->subject);
-    h = hash_str(h, k->breakdown);
-    return hash_str(h, k->source);
-}
-
-static bool key_eq(const ms_series_key *a, const ms_series_key *b)
-{
-    return a->kind == b->kind && ms_str_eq(a->metric, b->metric) &&
-           ms_str_eq(a->place, b->place) && ms_str_eq(a->subject, b->subject) &&
-           ms_str_eq(a->breakdown, b->breakdown) && ms_str_eq(a->source, b->source);
-}
-
 static ms_status grow_table(ms_change_stream *cs)
 {
     size_t cap = cs->table_cap ? cs->table_cap * 2 : 1024;
@@ -155,14 +128,6 @@ static ms_status grow_table(ms_change_stream *cs)
     return MS_OK;
 }
 
-static bool dup_str(ms_arena *a, const char **s)
-{
-    if (!*s)
-        return true;
-    *s = ms_arena_strdup(a, *s);
-    return *s != NULL;
-}
-
 /* The entry of key (hash h), added if new; *is_new says which. */
 static ms_status lookup(ms_change_stream *cs, const ms_series_key *key, uint64_t h, known **out,
                         bool *is_new)
@@ -174,7 +139,7 @@ static ms_status lookup(ms_change_stream *cs, const ms_series_key *key, uint64_t
     }
     size_t j = (size_t)h & (cs->table_cap - 1);
     for (known *k; (k = cs->table[j]) != NULL; j = (j + 1) & (cs->table_cap - 1)) {
-        if (k->hash == h && key_eq(&k->key, key)) {
+        if (k->hash == h && ms_series_key_equal(&k->key, key)) {
             *out = k;
             *is_new = false;
             return MS_OK;
@@ -184,12 +149,9 @@ static ms_status lookup(ms_change_stream *cs, const ms_series_key *key, uint64_t
     if (!k)
         return MS_ERR_NOMEM;
     memset(k, 0, sizeof *k);
-    k->key = *key;
     k->hash = h;
     k->spill_at = -1;
-    if (!dup_str(&cs->keys, &k->key.metric) || !dup_str(&cs->keys, &k->key.place) ||
-        !dup_str(&cs->keys, &k->key.subject) || !dup_str(&cs->keys, &k->key.breakdown) ||
-        !dup_str(&cs->keys, &k->key.source))
+    if (!ms_series_key_copy(&k->key, key, &cs->keys))
         return MS_ERR_NOMEM;
     cs->table[j] = k;
     cs->n_known++;
@@ -602,12 +564,12 @@ ms_status ms_change_stream_add(void *ctx, const ms_figure *f)
     }
     ms_series_key key = ms_series_key_of(f);
     ms_status st = MS_OK;
-    if (!cs->cur || !key_eq(&cs->cur->key, &key)) {
+    if (!cs->cur || !ms_series_key_equal(&cs->cur->key, &key)) {
         st = finish_current(cs);
         known *k = NULL;
         bool is_new = false;
         if (st == MS_OK)
-            st = lookup(cs, &key, hash_key(&key), &k, &is_new);
+            st = lookup(cs, &key, ms_series_key_hash(&key), &k, &is_new);
         if (st == MS_OK) {
             if (is_new) {
                 cs->stats.n_series++;

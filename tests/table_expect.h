@@ -13,6 +13,8 @@
 #include "core/period.h"
 #include "ingest/ingest.h"
 
+#include "diag_text.h"
+
 static ms_metric_registry reg;
 static ms_figure_set set;
 static ms_diag diag;
@@ -52,25 +54,15 @@ static void expect_counts(size_t read, size_t accepted, size_t missing, size_t r
     cr_assert_eq(read, accepted + missing + rejected + skipped, "the accounting must add up");
 }
 
-/* The error entry "file:line:column: reason" containing `what`. */
+/* Some diagnostic, as "file:line:column: reason", contains `text`. */
 static void expect_error(const char *text)
 {
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
     bool found = false;
-    for (size_t i = 0; i < diag.count && !found; i++) {
-        ms_strbuf_clear(&sb);
-        ms_diag_format_entry(&diag.entries[i], &sb);
-        found = strstr(ms_strbuf_str(&sb), text) != NULL;
-    }
-    if (!found) {
-        for (size_t i = 0; i < diag.count; i++) {
-            ms_strbuf_clear(&sb);
-            ms_diag_format_entry(&diag.entries[i], &sb);
-            fprintf(stderr, "  have: %s\n", ms_strbuf_str(&sb));
-        }
-    }
-    ms_strbuf_free(&sb);
+    for (size_t i = 0; i < diag.count && !found; i++)
+        found = strstr(diag_text(&diag, i), text) != NULL;
+    if (!found)
+        for (size_t i = 0; i < diag.count; i++)
+            fprintf(stderr, "  have: %s\n", diag_text(&diag, i));
     cr_assert(found, "no diagnostic containing '%s'", text);
 }
 

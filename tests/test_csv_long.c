@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "diag_text.h"
 #include "ingest/ingest.h"
 
 static ms_metric_registry reg;
@@ -35,18 +36,6 @@ static void teardown(void)
 
 TestSuite(csv_long, .init = setup, .fini = teardown);
 
-/* Diagnostic i as "file:line:column: reason". */
-static const char *entry_text(size_t i)
-{
-    static char buf[512];
-    cr_assert_lt(i, diag.count, "diagnostic %zu missing (%zu kept)", i, diag.count);
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    ms_diag_format_entry(&diag.entries[i], &sb);
-    snprintf(buf, sizeof buf, "%s", ms_strbuf_str(&sb));
-    ms_strbuf_free(&sb);
-    return buf;
-}
 
 /* Reads text as a stream with the given name. */
 static ms_status ingest_text(const char *text, const char *name, ms_input_format format)
@@ -202,7 +191,7 @@ Test(csv_long, each_bad_row_is_reported_at_its_cell_and_good_rows_are_kept)
         "fixtures/csv_rejects.csv:18:30: expected 5 fields, found 6",
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
-        const char *got = entry_text(i);
+        const char *got = diag_text(&diag, i);
         cr_assert(strncmp(got, expected[i], strlen(expected[i])) == 0, "entry %zu: got '%s', expected '%s'", i,
                   got, expected[i]);
         cr_assert_eq(diag.entries[i].severity, MS_SEV_ERROR);
@@ -232,7 +221,7 @@ Test(csv_long, quoted_cells_with_newline_and_comma_crlf_and_bom)
     cr_assert_eq(set.items[2].value, 5);
     cr_assert_str_eq(set.items[2].note, "last line, no newline");
     cr_assert_eq(diag.count, 1);
-    cr_assert_str_eq(entry_text(0), "fixtures/csv_quoted_crlf_bom.csv:5:28: value 'oops' is not a number");
+    cr_assert_str_eq(diag_text(&diag, 0), "fixtures/csv_quoted_crlf_bom.csv:5:28: value 'oops' is not a number");
     cr_assert_eq(diag.n_read, 4);
     cr_assert_eq(diag.n_rejected, 1);
 }
@@ -245,7 +234,7 @@ Test(csv_long, a_malformed_record_is_rejected_at_the_lexer_position)
     cr_assert_eq(ingest_text(text, "lex.csv", MS_FORMAT_CSV), MS_ERR_DATA);
     cr_assert_eq(set.count, 1);
     cr_assert_eq(set.items[0].value, 3);
-    cr_assert_str_eq(entry_text(0), "lex.csv:2:18: quote inside an unquoted field");
+    cr_assert_str_eq(diag_text(&diag, 0), "lex.csv:2:18: quote inside an unquoted field");
     cr_assert_eq(diag.n_read, 2);
     cr_assert_eq(diag.n_rejected, 1);
 }
@@ -260,9 +249,9 @@ Test(csv_long, a_value_outside_its_lo_hi_and_a_lone_lo_are_rejected)
     cr_assert_eq(ingest_text(text, "lohi.csv", MS_FORMAT_CSV), MS_ERR_DATA);
     cr_assert_eq(set.count, 1);
     expect_range(&set.items[0], 60, false, 70, false);
-    cr_assert_str_eq(entry_text(0), "lohi.csv:2:17: value '50' is outside lo..hi");
-    cr_assert_str_eq(entry_text(1), "lohi.csv:3:23: lo and hi must be given together");
-    cr_assert_str_eq(entry_text(2), "lohi.csv:4:20: lo is greater than hi");
+    cr_assert_str_eq(diag_text(&diag, 0), "lohi.csv:2:17: value '50' is outside lo..hi");
+    cr_assert_str_eq(diag_text(&diag, 1), "lohi.csv:3:23: lo and hi must be given together");
+    cr_assert_str_eq(diag_text(&diag, 2), "lohi.csv:4:20: lo is greater than hi");
 }
 
 Test(csv_long, bad_published_base_and_rounding_cells_are_rejected_at_their_column)
@@ -276,9 +265,9 @@ Test(csv_long, bad_published_base_and_rounding_cells_are_rejected_at_their_colum
     cr_assert_eq(set.count, 1);
     expect_range(&set.items[0], 5, false, 5, false);
     cr_assert_neq(set.items[0].published, MS_DAY_NONE);
-    cr_assert_str_eq(entry_text(0), "cells.csv:2:19: published '2024-02-30' is not a date (YYYY-MM-DD)");
-    cr_assert_str_eq(entry_text(1), "cells.csv:3:20: base 'last year' is not a period");
-    cr_assert_str_eq(entry_text(2), "cells.csv:4:21: rounding '-10' must be a number >= 0 or 'exact'");
+    cr_assert_str_eq(diag_text(&diag, 0), "cells.csv:2:19: published '2024-02-30' is not a date (YYYY-MM-DD)");
+    cr_assert_str_eq(diag_text(&diag, 1), "cells.csv:3:20: base 'last year' is not a period");
+    cr_assert_str_eq(diag_text(&diag, 2), "cells.csv:4:21: rounding '-10' must be a number >= 0 or 'exact'");
 }
 
 Test(csv_long, a_long_or_multiline_bad_value_is_shown_short_on_one_line)
@@ -286,7 +275,7 @@ Test(csv_long, a_long_or_multiline_bad_value_is_shown_short_on_one_line)
     const char *text = "metric,period,value\n"
                        "entry_bans,2024,\"12\nthirty-four ...........................................................\"\n";
     cr_assert_eq(ingest_text(text, "long.csv", MS_FORMAT_CSV), MS_ERR_DATA);
-    const char *msg = entry_text(0);
+    const char *msg = diag_text(&diag, 0);
     cr_assert_null(strchr(msg, '\n'), "one line: %s", msg);
     cr_assert(strstr(msg, "long.csv:2:17: value '12?thirty-four") == msg, "%s", msg);
     cr_assert(strstr(msg, "...' is not a number") != NULL, "%s", msg);
@@ -300,7 +289,7 @@ Test(csv_long, a_missing_required_column_reads_nothing)
     cr_assert_eq(ingest_text("metric,value\nentry_bans,5\n", "t.csv", MS_FORMAT_AUTO), MS_ERR_DATA);
     cr_assert_eq(set.count, 0);
     cr_assert_eq(diag.count, 1);
-    cr_assert_str_eq(entry_text(0), "t.csv:1: missing required column 'period' (need metric, period, value)");
+    cr_assert_str_eq(diag_text(&diag, 0), "t.csv:1: missing required column 'period' (need metric, period, value)");
     cr_assert_eq(diag.n_read, 0);
 }
 
@@ -309,13 +298,13 @@ Test(csv_long, a_column_named_twice_reads_nothing)
     cr_assert_eq(ingest_text("metric,period,value,Value\nentry_bans,2024,5,6\n", "t.csv", MS_FORMAT_AUTO),
                  MS_ERR_DATA);
     cr_assert_eq(set.count, 0);
-    cr_assert_str_eq(entry_text(0), "t.csv:1:21: column 'value' appears twice");
+    cr_assert_str_eq(diag_text(&diag, 0), "t.csv:1:21: column 'value' appears twice");
 }
 
 Test(csv_long, an_empty_input_has_no_header)
 {
     cr_assert_eq(ingest_text("", "empty.csv", MS_FORMAT_CSV), MS_ERR_DATA);
-    cr_assert_str_eq(entry_text(0), "empty.csv: empty input: no header row");
+    cr_assert_str_eq(diag_text(&diag, 0), "empty.csv: empty input: no header row");
 }
 
 Test(csv_long, semicolons_unknown_columns_and_empty_rows)
@@ -329,7 +318,7 @@ Test(csv_long, semicolons_unknown_columns_and_empty_rows)
     cr_assert_eq(diag.n_missing, 1);
     cr_assert_eq(diag.count, 1);
     cr_assert_eq(diag.entries[0].severity, MS_SEV_WARNING);
-    cr_assert_str_eq(entry_text(0), "fixtures/csv_semicolon.csv:1:26: warning: unknown column 'Comment' is ignored");
+    cr_assert_str_eq(diag_text(&diag, 0), "fixtures/csv_semicolon.csv:1:26: warning: unknown column 'Comment' is ignored");
 }
 
 Test(csv_long, the_delimiter_option_wins_over_sniffing)
@@ -406,7 +395,7 @@ Test(csv_long, a_stream_starting_with_a_brace_is_read_as_json_lines)
 Test(csv_long, an_unknown_extension_is_sniffed_and_keeps_line_numbers)
 {
     cr_assert_eq(ingest_text("metric,period,value\nentry_bans,2024,x\n", "table.txt", MS_FORMAT_AUTO), MS_ERR_DATA);
-    cr_assert_str_eq(entry_text(0), "table.txt:2:17: value 'x' is not a number");
+    cr_assert_str_eq(diag_text(&diag, 0), "table.txt:2:17: value 'x' is not a number");
 }
 
 Test(csv_long, an_ndjson_file_is_read_as_json_lines_with_the_source_option)
@@ -427,7 +416,7 @@ Test(csv_long, an_explicit_format_wins_over_the_extension)
 Test(csv_long, an_unreadable_file_is_an_io_error_with_the_reason)
 {
     cr_assert_eq(ms_ingest_path("fixtures/no_such_file.csv", MS_FORMAT_AUTO, &opt, &set, &diag), MS_ERR_IO);
-    cr_assert_str_eq(entry_text(0), "fixtures/no_such_file.csv: cannot open: No such file or directory");
+    cr_assert_str_eq(diag_text(&diag, 0), "fixtures/no_such_file.csv: cannot open: No such file or directory");
 }
 
 Test(csv_long, no_registry_is_a_usage_error)
@@ -502,18 +491,6 @@ static const char *rows_file(const char *name, const char *text)
     return path;
 }
 
-/* Entry i as "file:line:column: reason". */
-static const char *rows_entry(size_t i)
-{
-    static char buf[512];
-    cr_assert_lt(i, rows_diag.count, "only %zu diagnostics", rows_diag.count);
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    ms_diag_format_entry(&rows_diag.entries[i], &sb);
-    snprintf(buf, sizeof buf, "%s", ms_strbuf_str(&sb));
-    ms_strbuf_free(&sb);
-    return buf;
-}
 
 /* The only error entry whose reason contains `what`, at line:column. */
 static void rows_expect_error_at(const char *what, int64_t line, int64_t column)
@@ -609,7 +586,7 @@ Test(csv_long_rows, a_value_that_is_not_a_number_is_reported_at_its_cell)
                                     "deportations,2022,  9x\n"
                                     "deportations,2021,3\n"),
                  MS_ERR_DATA);
-    cr_assert_str_eq(rows_entry(0), "v.csv:3:19: value 'twelve' is not a number");
+    cr_assert_str_eq(diag_text(&rows_diag, 0), "v.csv:3:19: value 'twelve' is not a number");
     rows_expect_error_at("'9x' is not a number", 4, 19);
     rows_expect_counts(4, 2, 2, 0);
     cr_assert_eq(rows_set.count, 2);
@@ -687,9 +664,9 @@ Test(csv_long_rows, unknown_metric_kind_and_hedge_are_rejected_at_their_cell)
                                     "circa,count,deportations,2024,1\n"
                                     "about,,deportations,2024,1000\n"),
                  MS_ERR_DATA);
-    cr_assert_str_eq(rows_entry(0), "u.csv:2:8: unknown metric 'deportation' (see data/metrics.tsv)");
-    cr_assert_str_eq(rows_entry(1), "u.csv:3:2: unknown kind 'counts'");
-    cr_assert_str_eq(rows_entry(2), "u.csv:4:1: unknown hedge 'circa'");
+    cr_assert_str_eq(diag_text(&rows_diag, 0), "u.csv:2:8: unknown metric 'deportation' (see data/metrics.tsv)");
+    cr_assert_str_eq(diag_text(&rows_diag, 1), "u.csv:3:2: unknown kind 'counts'");
+    cr_assert_str_eq(diag_text(&rows_diag, 2), "u.csv:4:1: unknown hedge 'circa'");
     rows_expect_counts(4, 1, 3, 0);
     cr_assert_eq(rows_set.items[0].hedge, MS_HEDGE_ABOUT);
     cr_assert_eq(rows_set.items[0].kind, MS_KIND_COUNT, "an empty kind is a count");
@@ -704,7 +681,7 @@ Test(csv_long_rows, a_negative_count_is_rejected_but_a_negative_change_is_kept)
                                     "deportations,2024,-12.5,pct_change\n"),
                  MS_ERR_DATA);
     rows_expect_error_at("negative count", 2, 19);
-    cr_assert_str_eq(rows_entry(1), "n.csv:3:19: negative count '-5'");
+    cr_assert_str_eq(diag_text(&rows_diag, 1), "n.csv:3:19: negative count '-5'");
     rows_expect_counts(4, 2, 2, 0);
     cr_assert_eq(rows_set.items[0].value, -5);
     cr_assert_eq(rows_set.items[0].kind, MS_KIND_ABS_CHANGE);

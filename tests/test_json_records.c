@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag_text.h"
 #include "ingest/ingest.h"
 #include "ingest/table_readers.h"
 
@@ -42,31 +43,8 @@ static void teardown(void)
 
 TestSuite(json_records, .init = setup, .fini = teardown);
 
-static const char *entry_text(size_t i)
-{
-    static char buf[1024];
-    cr_assert_lt(i, diag.count, "diagnostic %zu missing (%zu kept)", i, diag.count);
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    ms_diag_format_entry(&diag.entries[i], &sb);
-    snprintf(buf, sizeof buf, "%s", ms_strbuf_str(&sb));
-    ms_strbuf_free(&sb);
-    return buf;
-}
 
-static bool has_diag(const char *text)
-{
-    for (size_t i = 0; i < diag.count; i++)
-        if (strcmp(entry_text(i), text) == 0)
-            return true;
-    return false;
-}
 
-static void dump_diags(void)
-{
-    for (size_t i = 0; i < diag.count; i++)
-        cr_log_info("%s", entry_text(i));
-}
 
 static void set_rule(ms_map_field f, const char *text, bool constant)
 {
@@ -128,7 +106,7 @@ Test(json_records, an_array_of_records_inside_a_document)
     set_rule(MS_MAP_PLACE, "geo", false);
     set_rule(MS_MAP_FLAGS, "flag", false);
     ms_status st = read_path("fixtures/records_array.json");
-    dump_diags();
+    diag_log_all(&diag);
     cr_assert_eq(st, MS_ERR_DATA);
     expect_counts(8, 3, 1, 4);
     const ms_figure *f = find("EU27_2020", 2019, NULL);
@@ -146,13 +124,13 @@ Test(json_records, an_array_of_records_inside_a_document)
     const char *n = "fixtures/records_array.json";
     char want[256];
     snprintf(want, sizeof want, "%s:7:40: value 'abc' is not a number", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:8:3: record has no field 'value'", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:9:40: negative count '-5'", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:10:3: value is an array, not a number", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
 }
 
 Test(json_records, rejected_records_go_to_the_reject_file)
@@ -181,7 +159,7 @@ Test(json_records, nested_objects_of_numbers)
     set_rule(MS_MAP_PLACE, "geo", false);
     set_rule(MS_MAP_SUBJECT, "groups", false);
     ms_status st = read_path("fixtures/records_nested.json");
-    dump_diags();
+    diag_log_all(&diag);
     cr_assert_eq(st, MS_OK);
     expect_counts(6, 5, 1, 0);
     const ms_figure *f = find("DE", 2008, "India");
@@ -210,7 +188,7 @@ Test(json_records, json_lines_bad_line_rejected_rest_read)
     opt.reject = rej;
     ms_status st = read_path("fixtures/records_lines.jsonl");
     fclose(rej);
-    dump_diags();
+    diag_log_all(&diag);
     cr_assert_eq(st, MS_ERR_DATA);
     expect_counts(6, 3, 1, 2);
     cr_assert_eq(find("EU27_2020", 2019, NULL)->value, 670795);
@@ -221,13 +199,13 @@ Test(json_records, json_lines_bad_line_rejected_rest_read)
     const char *n = "fixtures/records_lines.jsonl";
     char want[256];
     snprintf(want, sizeof want, "%s:4:46: not valid JSON", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:7:1: no observation in this record: no field 'OBS_VALUE' and no object of numbers", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:3:49: warning: field 'flag' is not in the first record; it is left out", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:5:42: warning: field 'note' is not in the first record; it is left out", n);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     cr_assert_eq(diag.n_warnings, 2, "once per field name");
     cr_assert_str_eq(buf, "{\"year\": 2020, \"geo\": \"HU\", \"OBS_VALUE\": 36500\n{\"year\": 2023, \"geo\": \"HU\"}\n");
     free(buf);
@@ -252,7 +230,7 @@ Test(json_records, a_document_without_observations_says_what_was_looked_for)
     set_rule(MS_MAP_METRIC, "entry_denials", true);
     cr_assert_eq(read_path("fixtures/records_garbage.json"), MS_ERR_DATA);
     cr_assert_eq(set.count, 0);
-    cr_assert_str_eq(entry_text(0),
+    cr_assert_str_eq(diag_text(&diag, 0),
                      "fixtures/records_garbage.json: no observation found: looked for objects with a field "
                      "'value', 'OBS_VALUE', 'count', 'number' or 'persons', and for objects whose values are "
                      "all numbers");
@@ -279,7 +257,7 @@ Test(json_records, bad_documents)
         ms_diag_init(&diag);
         cr_assert_eq(read_text(cases[i].doc, "t.json"), MS_ERR_DATA, "case %zu", i);
         cr_assert_eq(set.count, 0, "case %zu", i);
-        cr_assert_str_eq(entry_text(0), cases[i].message, "case %zu: %s", i, entry_text(0));
+        cr_assert_str_eq(diag_text(&diag, 0), cases[i].message, "case %zu: %s", i, diag_text(&diag, 0));
     }
 }
 
@@ -298,7 +276,7 @@ Test(json_records, real_eurostat_permits_file_is_read_completely)
     set_rule(MS_MAP_SUBJECT, "groups", false);
     ms_status st = read_path(REAL_PERMITS);
     for (size_t i = 0; i < diag.count && i < 5; i++)
-        cr_log_error("%s", entry_text(i));
+        cr_log_error("%s", diag_text(&diag, i));
     cr_assert_eq(st, MS_OK);
     /* python3: every number in an all-number object: 3987, none null */
     expect_counts(3987, 3987, 0, 0);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diag_text.h"
 #include "ingest/ingest.h"
 #include "ingest/table_readers.h"
 #include "tmpdir.h"
@@ -66,32 +67,8 @@ static void teardown(void)
 
 TestSuite(jsonstat, .init = setup, .fini = teardown);
 
-static const char *entry_text(size_t i)
-{
-    static char buf[512];
-    cr_assert_lt(i, diag.count, "diagnostic %zu missing (%zu kept)", i, diag.count);
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    ms_diag_format_entry(&diag.entries[i], &sb);
-    snprintf(buf, sizeof buf, "%s", ms_strbuf_str(&sb));
-    ms_strbuf_free(&sb);
-    return buf;
-}
 
-/* Does some diagnostic read exactly `text`? */
-static bool has_diag(const char *text)
-{
-    for (size_t i = 0; i < diag.count; i++)
-        if (strcmp(entry_text(i), text) == 0)
-            return true;
-    return false;
-}
 
-static void dump_diags(void)
-{
-    for (size_t i = 0; i < diag.count; i++)
-        cr_log_info("%s", entry_text(i));
-}
 
 static ms_status read_stream(FILE *in, const char *name)
 {
@@ -148,7 +125,7 @@ static void expect_counts(size_t read, size_t accepted, size_t missing, size_t r
 Test(jsonstat, dense_cube_row_major_with_a_size_one_dimension)
 {
     ms_status st = read_fixture("jsonstat_eirfs.json");
-    dump_diags();
+    diag_log_all(&diag);
     cr_assert_eq(st, MS_OK);
     cr_assert_eq(diag.count, 0);
     cr_assert_eq(set.count, 9, "one figure per cell, missing ones included");
@@ -205,7 +182,7 @@ Test(jsonstat, a_period_rule_of_the_mapping_wins_over_the_time_role)
 Test(jsonstat, sparse_values_and_status_array_object_index_and_label_only_dimension)
 {
     ms_status st = read_fixture("jsonstat_sparse.json");
-    dump_diags();
+    diag_log_all(&diag);
     cr_assert_eq(st, MS_OK);
     /* only the cells the object lists; cell = time * 3 + geo (unit has size 1) */
     cr_assert_eq(set.count, 6);
@@ -227,7 +204,7 @@ Test(jsonstat, sparse_values_and_status_array_object_index_and_label_only_dimens
 Test(jsonstat, a_collection_gives_each_dataset_in_turn)
 {
     ms_status st = read_fixture("jsonstat_collection.json");
-    dump_diags();
+    diag_log_all(&diag);
     cr_assert_eq(st, MS_OK, "a link without values is a warning only");
     cr_assert_eq(set.count, 4);
     expect_counts(4, 4, 0, 0);
@@ -242,8 +219,8 @@ Test(jsonstat, a_collection_gives_each_dataset_in_turn)
     cr_assert_str_eq(hu->flags, "e", "one status string for every cell");
     cr_assert_eq(find("PL", 2020, "foreign_citizens")->value, 28130);
     cr_assert_eq(diag.n_warnings, 1);
-    cr_assert(strstr(entry_text(0), "item 2 of the collection has no values (a link to 'https://"),
-              "%s", entry_text(0));
+    cr_assert(strstr(diag_text(&diag, 0), "item 2 of the collection has no values (a link to 'https://"),
+              "%s", diag_text(&diag, 0));
 }
 
 /* ------------------------------------------------------------ bad input */
@@ -251,7 +228,7 @@ Test(jsonstat, a_collection_gives_each_dataset_in_turn)
 Test(jsonstat, bad_cells_are_rejected_one_by_one)
 {
     ms_status st = read_fixture("jsonstat_bad_cells.json");
-    dump_diags();
+    diag_log_all(&diag);
     cr_assert_eq(st, MS_ERR_DATA);
     expect_counts(8, 2, 0, 6);
     cr_assert_eq(find("EU27_2020", 2019, NULL)->value, 670795);
@@ -259,17 +236,17 @@ Test(jsonstat, bad_cells_are_rejected_one_by_one)
     const char *f = "fixtures/jsonstat_bad_cells.json";
     char want[256];
     snprintf(want, sizeof want, "%s:4:30: value 'abc' is not a number", f);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:4:42: negative count '-5'", f);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:4:51: value 'NaN' is not a number", f);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:5:17: value is a boolean, not a number", f);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:5:23: cell index 99 is out of range (the cube has 6 cells)", f);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
     snprintf(want, sizeof want, "%s:5:32: cell index 'x1' is not a whole number", f);
-    cr_assert(has_diag(want), "%s", want);
+    cr_assert(diag_has(&diag, want), "%s", want);
 }
 
 Test(jsonstat, size_that_does_not_match_the_values)
@@ -277,7 +254,7 @@ Test(jsonstat, size_that_does_not_match_the_values)
     cr_assert_eq(read_fixture("jsonstat_bad_size.json"), MS_ERR_DATA);
     cr_assert_eq(set.count, 0);
     cr_assert_eq(diag.n_read, 0, "nothing is read from a cube that does not add up");
-    cr_assert_str_eq(entry_text(0), "fixtures/jsonstat_bad_size.json:4:11: dataset '1': value has 5 entries, size says 6");
+    cr_assert_str_eq(diag_text(&diag, 0), "fixtures/jsonstat_bad_size.json:4:11: dataset '1': value has 5 entries, size says 6");
 }
 
 Test(jsonstat, truncated_document)
@@ -285,7 +262,7 @@ Test(jsonstat, truncated_document)
     cr_assert_eq(read_fixture("jsonstat_truncated.json"), MS_ERR_DATA);
     cr_assert_eq(set.count, 0);
     cr_assert_eq(diag.count, 1);
-    cr_assert_str_eq(entry_text(0), "fixtures/jsonstat_truncated.json:10:39: not valid JSON");
+    cr_assert_str_eq(diag_text(&diag, 0), "fixtures/jsonstat_truncated.json:10:39: not valid JSON");
 }
 
 Test(jsonstat, structural_errors_name_the_member)
@@ -327,7 +304,7 @@ Test(jsonstat, structural_errors_name_the_member)
         cr_assert_eq(read_text(cases[i].doc, "t.json"), MS_ERR_DATA, "case %zu", i);
         cr_assert_eq(set.count, 0, "case %zu", i);
         cr_assert_geq(diag.count, 1, "case %zu", i);
-        cr_assert_str_eq(entry_text(0), cases[i].message, "case %zu: %s", i, entry_text(0));
+        cr_assert_str_eq(diag_text(&diag, 0), cases[i].message, "case %zu: %s", i, diag_text(&diag, 0));
     }
 }
 
@@ -337,7 +314,7 @@ Test(jsonstat, no_time_dimension_needs_a_period_from_the_mapping)
                               "\"dimension\":{\"geo\":{\"category\":{\"index\":[\"HU\"]}}},\"value\":[36500]}";
     cr_assert_eq(read_text(doc, "t.json"), MS_ERR_DATA);
     cr_assert_eq(set.count, 0);
-    cr_assert(strstr(entry_text(0), "no period"), "%s", entry_text(0));
+    cr_assert(strstr(diag_text(&diag, 0), "no period"), "%s", diag_text(&diag, 0));
     ms_diag_free(&diag);
     ms_diag_init(&diag);
     cr_assert_eq(ms_mapping_set_rule(&map, MS_MAP_PERIOD, "2020", true), MS_OK);
@@ -359,5 +336,5 @@ Test(jsonstat, documents_over_256_mb_are_refused)
     cr_assert_eq(read_stream(fp, "big.json"), MS_ERR_DATA);
     fclose(fp);
     cr_assert_eq(set.count, 0);
-    cr_assert(strstr(entry_text(0), "big.json: larger than 268435456 bytes"), "%s", entry_text(0));
+    cr_assert(strstr(diag_text(&diag, 0), "big.json: larger than 268435456 bytes"), "%s", diag_text(&diag, 0));
 }

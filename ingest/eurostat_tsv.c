@@ -31,6 +31,7 @@ typedef struct tsv_reader {
     size_t n_periods;
     char **periods;            /* header of each period column (trimmed) */
     ms_table table;
+    ms_strbuf key_copy;        /* the first cell converted from Latin-1 */
 } tsv_reader;
 
 /* Splits s in place at commas into at most max parts. */
@@ -156,12 +157,24 @@ static void read_row(tsv_reader *r)
     }
     ms_csv_field *key = &lx->fields[0];
     size_t bad;
-    if (!ms_table_text(&r->table, key->text, key->len, &bad)) {
-        reject_row(r, lx->record_line, key->column + (int64_t)bad, "invalid UTF-8");
+    const char *text = ms_table_text(&r->table, key->text, key->len, &bad);
+    if (!text) {
+        reject_row(r, lx->record_line, key->column + (int64_t)bad,
+                   "invalid UTF-8; if the file is Latin-1, use --encoding latin1");
         return;
     }
+    char *codes = key->text;
+    if (text != key->text) { /* converted from Latin-1: split a copy */
+        ms_strbuf_clear(&r->key_copy);
+        ms_strbuf_puts(&r->key_copy, text);
+        if (ms_strbuf_failed(&r->key_copy)) {
+            ms_emit_fail(r->em, MS_ERR_NOMEM);
+            return;
+        }
+        codes = r->key_copy.data;
+    }
     const char *values[MS_TABLE_MAX_DIMS];
-    size_t n = split_commas(key->text, values, MS_TABLE_MAX_DIMS);
+    size_t n = split_commas(codes, values, MS_TABLE_MAX_DIMS);
     if (n != r->n_dims) {
         char reason[96];
         snprintf(reason, sizeof reason, "expected %zu dimension codes before the first tab, found %zu",
@@ -184,6 +197,7 @@ static void read_row(tsv_reader *r)
 ms_status ms_eurostat_tsv_read(ms_emitter *em, ms_mapping *map, FILE *in)
 {
     tsv_reader r = {.em = em, .map = map};
+    ms_strbuf_init(&r.key_copy);
     ms_csv_lexer_init(&r.lx, in, '\t');
     ms_status st = read_header(&r);
     while (st == MS_OK && !em->stopped) {
@@ -212,6 +226,7 @@ ms_status ms_eurostat_tsv_read(ms_emitter *em, ms_mapping *map, FILE *in)
         free(r.periods[i]);
     free(r.periods);
     free(r.dims_text);
+    ms_strbuf_free(&r.key_copy);
     ms_csv_lexer_free(&r.lx);
     return em->status;
 }

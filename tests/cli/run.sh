@@ -143,6 +143,12 @@ expect table_shipped 0 -- ingest -q --mapping us_dhs_apprehended - <<'EOF' && ha
 ,Aliens Apprehended
 2013,420789.0
 EOF
+# several inputs: one accounting line per input, then the total
+# shellcheck disable=SC2086
+expect table_two_inputs 2 -- ingest $T fixtures/tidy.csv fixtures/tidy.csv --source x \
+  && [ "$(grep -c 'migstat: fixtures/tidy.csv: read 4, accepted 2, rejected 2, missing 0' table_two_inputs.err)" -eq 2 ] \
+  && has table_two_inputs err "migstat: read 8, accepted 4, rejected 4, missing 0" && ok table_two_inputs \
+  || fail table_two_inputs "$(cat table_two_inputs.err)"
 # an interrupted or failed run leaves no output file
 expect table_no_partial 1 -- ingest --map colour=x -o partial.jsonl fixtures/tidy.csv \
   && [ ! -e partial.jsonl ] && ok table_no_partial

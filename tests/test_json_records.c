@@ -59,44 +59,11 @@ static ms_status read_stream(FILE *in, const char *name)
     return ms_emitter_finish(&em);
 }
 
-static ms_status read_path(const char *path)
-{
-    FILE *in = fopen(path, "rb");
-    cr_assert_not_null(in, "missing %s", path);
-    ms_status st = read_stream(in, path);
-    fclose(in);
-    return st;
-}
+#include "reader_expect.h"
 
-static ms_status read_text(const char *text, const char *name)
-{
-    FILE *in = fmemopen((void *)(uintptr_t)text, strlen(text), "r");
-    cr_assert_not_null(in);
-    ms_status st = read_stream(in, name);
-    fclose(in);
-    return st;
-}
 
-static const ms_figure *find(const char *place, int year, const char *subject)
-{
-    for (size_t i = 0; i < set.count; i++) {
-        const ms_figure *f = &set.items[i];
-        if (ms_str_eq(f->place, place) && f->period.start == ms_day_from_civil(year, 1, 1) &&
-            f->period.end == ms_day_from_civil(year, 12, 31) && (!subject || ms_str_eq(f->subject, subject)))
-            return f;
-    }
-    cr_assert_fail("no figure for %s %d %s", place, year, subject ? subject : "");
-    return NULL;
-}
 
-static void expect_counts(size_t read, size_t accepted, size_t missing, size_t rejected)
-{
-    cr_assert_eq(diag.n_read, read, "read %zu, expected %zu", diag.n_read, read);
-    cr_assert_eq(diag.n_accepted, accepted, "accepted %zu, expected %zu", diag.n_accepted, accepted);
-    cr_assert_eq(diag.n_missing, missing, "missing %zu, expected %zu", diag.n_missing, missing);
-    cr_assert_eq(diag.n_rejected, rejected, "rejected %zu, expected %zu", diag.n_rejected, rejected);
-    cr_assert_eq(diag.n_read, diag.n_accepted + diag.n_missing + diag.n_rejected + diag.n_skipped);
-}
+
 
 /* ------------------------------------------------------------ (a) records */
 
@@ -105,7 +72,7 @@ Test(json_records, an_array_of_records_inside_a_document)
     set_rule(MS_MAP_METRIC, "entry_denials", true);
     set_rule(MS_MAP_PLACE, "geo", false);
     set_rule(MS_MAP_FLAGS, "flag", false);
-    ms_status st = read_path("fixtures/records_array.json");
+    ms_status st = read_file("fixtures/records_array.json");
     diag_log_all(&diag);
     cr_assert_eq(st, MS_ERR_DATA);
     expect_counts(8, 3, 1, 4);
@@ -142,7 +109,7 @@ Test(json_records, rejected_records_go_to_the_reject_file)
     FILE *rej = open_memstream(&buf, &len);
     cr_assert_not_null(rej);
     opt.reject = rej;
-    cr_assert_eq(read_path("fixtures/records_array.json"), MS_ERR_DATA);
+    cr_assert_eq(read_file("fixtures/records_array.json"), MS_ERR_DATA);
     fclose(rej);
     cr_assert_str_eq(buf, "{\"year\": 2020, \"geo\": \"PL\", \"value\": \"abc\"}\n"
                           "{\"year\": 2023, \"geo\": \"PL\"}\n"
@@ -158,7 +125,7 @@ Test(json_records, nested_objects_of_numbers)
     set_rule(MS_MAP_METRIC, "first_residence_permits", true);
     set_rule(MS_MAP_PLACE, "geo", false);
     set_rule(MS_MAP_SUBJECT, "groups", false);
-    ms_status st = read_path("fixtures/records_nested.json");
+    ms_status st = read_file("fixtures/records_nested.json");
     diag_log_all(&diag);
     cr_assert_eq(st, MS_OK);
     expect_counts(6, 5, 1, 0);
@@ -186,7 +153,7 @@ Test(json_records, json_lines_bad_line_rejected_rest_read)
     FILE *rej = open_memstream(&buf, &len);
     cr_assert_not_null(rej);
     opt.reject = rej;
-    ms_status st = read_path("fixtures/records_lines.jsonl");
+    ms_status st = read_file("fixtures/records_lines.jsonl");
     fclose(rej);
     diag_log_all(&diag);
     cr_assert_eq(st, MS_ERR_DATA);
@@ -228,7 +195,7 @@ Test(json_records, lines_are_recognised_without_the_extension)
 Test(json_records, a_document_without_observations_says_what_was_looked_for)
 {
     set_rule(MS_MAP_METRIC, "entry_denials", true);
-    cr_assert_eq(read_path("fixtures/records_garbage.json"), MS_ERR_DATA);
+    cr_assert_eq(read_file("fixtures/records_garbage.json"), MS_ERR_DATA);
     cr_assert_eq(set.count, 0);
     cr_assert_str_eq(diag_text(&diag, 0),
                      "fixtures/records_garbage.json: no observation found: looked for objects with a field "
@@ -274,7 +241,7 @@ Test(json_records, real_eurostat_permits_file_is_read_completely)
     set_rule(MS_MAP_METRIC, "first_residence_permits", true);
     set_rule(MS_MAP_PLACE, "geo", false);
     set_rule(MS_MAP_SUBJECT, "groups", false);
-    ms_status st = read_path(REAL_PERMITS);
+    ms_status st = read_file(REAL_PERMITS);
     for (size_t i = 0; i < diag.count && i < 5; i++)
         cr_log_error("%s", diag_text(&diag, i));
     cr_assert_eq(st, MS_OK);

@@ -2,6 +2,7 @@
  * through ms_num_format, so output is locale-free and shortest round-trip);
  * reading uses cJSON and checks every field's type. */
 #include "core/jsonl.h"
+#include "core/line_buf.h"
 #include "core/num.h"
 
 #include <cjson/cJSON.h>
@@ -54,32 +55,7 @@ void ms_json_number(double value, ms_strbuf *sb)
  * characters to escape are copied in one piece (checked 8 bytes at a
  * time), integers and dates are written digit by digit. The bytes are
  * those of ms_json_quote / ms_json_number / ms_date_format / "%lld". */
-typedef struct put_line {
-    ms_strbuf *sb;
-    size_t n;
-    char buf[2048];
-} put_line;
-
-static void put_flush(put_line *l)
-{
-    ms_strbuf_append(l->sb, l->buf, l->n);
-    l->n = 0;
-}
-
-static inline void put_bytes(put_line *l, const char *s, size_t n)
-{
-    if (l->n + n > sizeof l->buf) {
-        put_flush(l);
-        if (n > sizeof l->buf) {
-            ms_strbuf_append(l->sb, s, n);
-            return;
-        }
-    }
-    memcpy(l->buf + l->n, s, n);
-    l->n += n;
-}
-
-#define put_lit(l, lit) put_bytes((l), (lit), sizeof(lit) - 1)
+#define put_lit(l, lit) ms_line_bytes((l), (lit), sizeof(lit) - 1)
 
 /* Does s[0..len) hold a byte JSON must escape (the test of
  * ms_json_quote: < 0x20, '"', '\\', 0x7f)? Eight bytes at a time. */
@@ -104,7 +80,7 @@ static bool put_needs_escape(const char *s, size_t len)
     return false;
 }
 
-static void put_quoted(put_line *l, const char *s)
+static void put_quoted(ms_line_buf *l, const char *s)
 {
     if (!s) {
         put_lit(l, "null");
@@ -112,14 +88,14 @@ static void put_quoted(put_line *l, const char *s)
     }
     size_t len = strlen(s);
     if (put_needs_escape(s, len)) {
-        put_flush(l);
+        ms_line_flush(l);
         ms_json_quote(s, l->sb);
         return;
     }
     if (l->n + len + 2 > sizeof l->buf) {
-        put_bytes(l, "\"", 1);
-        put_bytes(l, s, len);
-        put_bytes(l, "\"", 1);
+        ms_line_bytes(l, "\"", 1);
+        ms_line_bytes(l, s, len);
+        ms_line_bytes(l, "\"", 1);
         return;
     }
     char *p = l->buf + l->n;
@@ -129,17 +105,17 @@ static void put_quoted(put_line *l, const char *s)
     l->n += len + 2;
 }
 
-static void put_number(put_line *l, double value)
+static void put_number(ms_line_buf *l, double value)
 {
     if (!isfinite(value)) {
         put_lit(l, "null");
         return;
     }
     char buf[MS_NUM_BUFSZ];
-    put_bytes(l, buf, ms_num_format(value, buf));
+    ms_line_bytes(l, buf, ms_num_format(value, buf));
 }
 
-static void put_int_digits(put_line *l, int64_t value)
+static void put_int_digits(ms_line_buf *l, int64_t value)
 {
     char buf[24];
     char *end = buf + sizeof buf, *p = end;
@@ -150,13 +126,13 @@ static void put_int_digits(put_line *l, int64_t value)
     } while (u);
     if (value < 0)
         *--p = '-';
-    put_bytes(l, p, (size_t)(end - p));
+    ms_line_bytes(l, p, (size_t)(end - p));
 }
 
 /* "YYYY-MM-DD" quoted, "" for a year outside 0..9999, null for none. A
  * line has four dates, most shared with the line before: the last few
  * are kept per thread. */
-static void put_day(put_line *l, int32_t day)
+static void put_day(ms_line_buf *l, int32_t day)
 {
     static _Thread_local struct {
         int32_t day;
@@ -186,10 +162,10 @@ static void put_day(put_line *l, int32_t day)
         memcpy(cache[slot].text, text, sizeof text);
         cache[slot].day = day;
     }
-    put_bytes(l, cache[slot].text, sizeof cache[slot].text);
+    ms_line_bytes(l, cache[slot].text, sizeof cache[slot].text);
 }
 
-static void put_opt_int(put_line *l, int64_t value, bool present)
+static void put_opt_int(ms_line_buf *l, int64_t value, bool present)
 {
     if (present)
         put_int_digits(l, value);
@@ -199,8 +175,8 @@ static void put_opt_int(put_line *l, int64_t value, bool present)
 
 void ms_jsonl_format_figure(const ms_figure *f, ms_strbuf *sb)
 {
-    put_line line;
-    put_line *l = &line;
+    ms_line_buf line;
+    ms_line_buf *l = &line;
     l->sb = sb;
     l->n = 0;
     put_lit(l, "{\"id\":");
@@ -270,7 +246,7 @@ void ms_jsonl_format_figure(const ms_figure *f, ms_strbuf *sb)
         put_quoted(l, f->inputs[i]);
     }
     put_lit(l, "]}\n");
-    put_flush(l);
+    ms_line_flush(l);
 }
 
 ms_status ms_jsonl_write_figure(FILE *out, const ms_figure *f)

@@ -63,13 +63,11 @@ static bool reject(long_reader *r, enum column c, const char *fmt, ...)
 static bool reject(long_reader *r, enum column c, const char *fmt, ...)
 {
     const ms_csv_field *f = cell(r, c);
-    char reason[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    ms_emit_vreject(r->em, f ? f->line : r->lx.record_line, f ? f->column : 0, r->lx.raw,
+                    r->lx.raw_len, fmt, ap);
     va_end(ap);
-    ms_emit_reject(r->em, f ? f->line : r->lx.record_line, f ? f->column : 0, r->lx.raw,
-                   r->lx.raw_len, "%s", reason);
     return false;
 }
 

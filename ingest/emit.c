@@ -104,7 +104,7 @@ static void write_reject_line(ms_emitter *em, const char *raw, size_t len)
     }
 }
 
-static bool vreject(ms_emitter *em, int64_t line, int64_t column, const char *raw, size_t raw_len,
+bool ms_emit_vreject(ms_emitter *em, int64_t line, int64_t column, const char *raw, size_t raw_len,
                     const char *fmt, va_list ap)
 {
     ms_diag_vreport(em->diag, MS_SEV_ERROR, MS_ERR_DATA, em->name, line, column, fmt, ap);
@@ -137,7 +137,7 @@ bool ms_emit_reject(ms_emitter *em, int64_t line, int64_t column, const char *ra
 {
     va_list ap;
     va_start(ap, fmt);
-    bool go_on = vreject(em, line, column, raw, raw_len, fmt, ap);
+    bool go_on = ms_emit_vreject(em, line, column, raw, raw_len, fmt, ap);
     va_end(ap);
     return go_on;
 }

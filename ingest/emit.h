@@ -11,6 +11,7 @@
 #ifndef MS_INGEST_EMIT_H
 #define MS_INGEST_EMIT_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -70,6 +71,10 @@ bool ms_emit_figure(ms_emitter *em, ms_figure *f, bool cell_id, const char *raw,
  * Returns false when the reader must stop. */
 bool ms_emit_reject(ms_emitter *em, int64_t line, int64_t column, const char *raw, size_t raw_len,
                     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* The same with a va_list, for readers' own reject helpers. */
+bool ms_emit_vreject(ms_emitter *em, int64_t line, int64_t column, const char *raw, size_t raw_len,
+                     const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Reports a warning (nothing rejected). */
 void ms_emit_warn(ms_emitter *em, int64_t line, int64_t column, const char *fmt, ...)

@@ -310,24 +310,22 @@ static bool reject(ms_table *t, const ms_obs *o, int64_t column, const char *fmt
     __attribute__((format(printf, 4, 5)));
 static bool reject(ms_table *t, const ms_obs *o, int64_t column, const char *fmt, ...)
 {
-    char reason[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    bool go_on = ms_emit_vreject(t->em, o->line, column, o->raw, o->raw_len, fmt, ap);
     va_end(ap);
-    return ms_emit_reject(t->em, o->line, column, o->raw, o->raw_len, "%s", reason);
+    return go_on;
 }
 
 bool ms_table_reject_cell(ms_table *t, int64_t line, int64_t column, const char *raw,
                           size_t raw_len, const char *fmt, ...)
 {
-    char reason[768];
+    ms_emit_read(t->em);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    bool go_on = ms_emit_vreject(t->em, line, column, raw, raw_len, fmt, ap);
     va_end(ap);
-    ms_emit_read(t->em);
-    return ms_emit_reject(t->em, line, column, raw, raw_len, "%s", reason);
+    return go_on;
 }
 
 /* Does the observation pass every --where? */

@@ -32,6 +32,14 @@ __attribute__((unused)) static bool diag_has(const ms_diag *d, const char *text)
     return false;
 }
 
+/* Asserts that some entry reads exactly "<file>:<rest>". */
+__attribute__((unused)) static void expect_diag_in(const ms_diag *d, const char *file, const char *rest)
+{
+    char want[1024];
+    snprintf(want, sizeof want, "%s:%s", file, rest);
+    cr_assert(diag_has(d, want), "%s", want);
+}
+
 __attribute__((unused)) static void diag_log_all(const ms_diag *d)
 {
     for (size_t i = 0; i < d->count; i++)

@@ -89,15 +89,10 @@ Test(json_records, an_array_of_records_inside_a_document)
     cr_assert_eq(find("HU", 2020, NULL)->value, 36500, "a year written as text");
     cr_assert(isnan(find("HU", 2023, NULL)->value), "null is missing, never 0");
     const char *n = "fixtures/records_array.json";
-    char want[256];
-    snprintf(want, sizeof want, "%s:7:40: value 'abc' is not a number", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
-    snprintf(want, sizeof want, "%s:8:3: record has no field 'value'", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
-    snprintf(want, sizeof want, "%s:9:40: negative count '-5'", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
-    snprintf(want, sizeof want, "%s:10:3: value is an array, not a number", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
+    expect_diag_in(&diag, n, "7:40: value 'abc' is not a number");
+    expect_diag_in(&diag, n, "8:3: record has no field 'value'");
+    expect_diag_in(&diag, n, "9:40: negative count '-5'");
+    expect_diag_in(&diag, n, "10:3: value is an array, not a number");
 }
 
 Test(json_records, rejected_records_go_to_the_reject_file)
@@ -164,15 +159,10 @@ Test(json_records, json_lines_bad_line_rejected_rest_read)
     cr_assert_eq(find("PL", 2020, NULL)->line, 5);
     cr_assert(isnan(find("PL", 2023, NULL)->value));
     const char *n = "fixtures/records_lines.jsonl";
-    char want[256];
-    snprintf(want, sizeof want, "%s:4:46: not valid JSON", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
-    snprintf(want, sizeof want, "%s:7:1: no observation in this record: no field 'OBS_VALUE' and no object of numbers", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
-    snprintf(want, sizeof want, "%s:3:49: warning: field 'flag' is not in the first record; it is left out", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
-    snprintf(want, sizeof want, "%s:5:42: warning: field 'note' is not in the first record; it is left out", n);
-    cr_assert(diag_has(&diag, want), "%s", want);
+    expect_diag_in(&diag, n, "4:46: not valid JSON");
+    expect_diag_in(&diag, n, "7:1: no observation in this record: no field 'OBS_VALUE' and no object of numbers");
+    expect_diag_in(&diag, n, "3:49: warning: field 'flag' is not in the first record; it is left out");
+    expect_diag_in(&diag, n, "5:42: warning: field 'note' is not in the first record; it is left out");
     cr_assert_eq(diag.n_warnings, 2, "once per field name");
     cr_assert_str_eq(buf, "{\"year\": 2020, \"geo\": \"HU\", \"OBS_VALUE\": 36500\n{\"year\": 2023, \"geo\": \"HU\"}\n");
     free(buf);

@@ -28,6 +28,12 @@ enum {
     OPT_ERRORS_JSON,
     OPT_MAX_ERRORS,
     OPT_LENIENT,
+    OPT_LANG,
+    OPT_PUBLISHED,
+    OPT_URL,
+    OPT_JSONL_IN,
+    OPT_ALL,
+    OPT_EXPLAIN,
 };
 
 static const struct option long_options[] = {
@@ -55,13 +61,37 @@ static const struct option long_options[] = {
     {"errors-json", required_argument, NULL, OPT_ERRORS_JSON},
     {"max-errors", required_argument, NULL, OPT_MAX_ERRORS},
     {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"published", required_argument, NULL, OPT_PUBLISHED},
+    {"url", required_argument, NULL, OPT_URL},
+    {"jsonl-in", no_argument, NULL, OPT_JSONL_IN},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"explain", no_argument, NULL, OPT_EXPLAIN},
     {NULL, 0, NULL, 0},
 };
 
-/* Which option group an option belongs to (0 = input options, always on). */
+/* Which option group an option belongs to (0 = always allowed). */
 static unsigned group_of(int c)
 {
     switch (c) {
+    case 'f':
+    case OPT_METRICS:
+    case OPT_MAPPING:
+    case OPT_MAP:
+    case OPT_SET:
+    case OPT_WHERE:
+    case OPT_ENCODING:
+    case OPT_DELIMITER:
+    case OPT_REJECT:
+    case OPT_ERRORS_JSON:
+    case OPT_MAX_ERRORS:
+    case OPT_LENIENT: return CLI_OPT_TABLES;
+    case OPT_LANG:
+    case OPT_PUBLISHED:
+    case OPT_URL:
+    case OPT_JSONL_IN:
+    case OPT_ALL:
+    case OPT_EXPLAIN: return CLI_OPT_TEXT;
     case 'o': return CLI_OPT_OUTPUT;
     case 't': return CLI_OPT_TO;
     case OPT_YOY: return CLI_OPT_YOY;
@@ -137,6 +167,12 @@ int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowe
         case OPT_REJECT: out->input.reject_path = optarg; break;
         case OPT_ERRORS_JSON: out->input.errors_json = optarg; break;
         case OPT_LENIENT: out->input.lenient = true; break;
+        case OPT_LANG: out->lang = optarg; break;
+        case OPT_PUBLISHED: out->published = optarg; break;
+        case OPT_URL: out->url = optarg; break;
+        case OPT_JSONL_IN: out->jsonl_in = true; break;
+        case OPT_ALL: out->all = true; break;
+        case OPT_EXPLAIN: out->explain = true; break;
         case OPT_MAP:
         case OPT_SET:
         case OPT_WHERE: {

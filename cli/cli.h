@@ -110,6 +110,12 @@ enum {
     CLI_OPT_YOY = 1u << 2,     /* --yoy */
     CLI_OPT_RATIO = 1u << 3,   /* --num, --den */
     CLI_OPT_CHARTS = 1u << 4,  /* --svg --png --pdf --gnuplot --no-charts */
+    CLI_OPT_TABLES = 1u << 5,  /* the table input options: --format, --mapping,
+                                  --map/--set/--where, --encoding, --delimiter,
+                                  --reject, --errors-json, --max-errors,
+                                  --lenient, --metrics */
+    CLI_OPT_TEXT = 1u << 6,    /* text input: --lang, --published, --url,
+                                  --jsonl-in, --all, --explain */
 };
 
 /* Everything a command line can say. */
@@ -122,6 +128,11 @@ typedef struct cli_args {
     const char *gnuplot;
     unsigned chart_formats; /* MS_PLOT_* bits; 0 = command default */
     bool no_charts;
+    /* text input (extract) */
+    const char *lang;       /* auto, en, ru, de */
+    const char *published;  /* YYYY-MM-DD */
+    const char *url;
+    bool jsonl_in, all, explain;
     char **paths;           /* the operands */
     int n_paths;
 } cli_args;
@@ -140,5 +151,6 @@ int cmd_ratio(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 #endif

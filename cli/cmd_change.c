@@ -131,7 +131,7 @@ int cmd_change(int argc, char **argv)
 {
     const ms_command *cmd = cli_find_command("change");
     cli_args args;
-    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_OUTPUT | CLI_OPT_TO | CLI_OPT_YOY, &args);
+    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_TO | CLI_OPT_YOY, &args);
     if (rc >= 0)
         return rc;
     bool markdown = args.to && strcmp(args.to, "md") == 0;

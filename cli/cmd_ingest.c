@@ -11,7 +11,7 @@ int cmd_ingest(int argc, char **argv)
 {
     const ms_command *cmd = cli_find_command("ingest");
     cli_args args;
-    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_OUTPUT | CLI_OPT_TO, &args);
+    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_TO, &args);
     if (rc >= 0)
         return rc;
     bool csv = args.to && strcmp(args.to, "csv") == 0;

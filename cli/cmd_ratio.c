@@ -8,7 +8,7 @@ int cmd_ratio(int argc, char **argv)
 {
     const ms_command *cmd = cli_find_command("ratio");
     cli_args args;
-    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_OUTPUT | CLI_OPT_RATIO, &args);
+    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_RATIO, &args);
     if (rc >= 0)
         return rc;
     if (!args.num || !args.den) {

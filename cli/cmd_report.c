@@ -9,7 +9,7 @@ int cmd_report(int argc, char **argv)
 {
     const ms_command *cmd = cli_find_command("report");
     cli_args args;
-    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_OUTPUT | CLI_OPT_CHARTS, &args);
+    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_CHARTS, &args);
     if (rc >= 0)
         return rc;
     if (!args.output) {

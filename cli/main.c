@@ -36,6 +36,25 @@ static const ms_command commands[] = {
      "  -t, --to FMT         jsonl (default) or csv (the long CSV layout; reads back)\n"
      INPUT_OPTIONS
      "Exit: 0 all accepted, 2 something rejected (good rows are still written).\n"},
+    {"extract", "figures from news text (English, Russian, German) as JSON Lines", cmd_extract,
+     "usage: migstat extract [options] FILE... | -\n"
+     "Reads news articles (UTF-8 text, one per file) and writes the figures they state:\n"
+     "value, kind (count, pct_change, abs_change, multiplier, share), hedge and interval,\n"
+     "metric, period and base, place, subject, quote and byte span.\n"
+     "      --lang L         auto (default), en, ru or de\n"
+     "      --published DATE publication date YYYY-MM-DD: anchors 'last year', 'since the\n"
+     "                       beginning of the year', weekdays, year-less months\n"
+     "      --source ID      source id (default: the file stem)\n"
+     "      --url URL        where the article can be read\n"
+     "      --jsonl-in       inputs are JSON Lines of articles {id, text, published, url,\n"
+     "                       lang}; figures stream out article by article\n"
+     "      --all            also figures whose metric cannot be told (metric 'other')\n"
+     "      --explain        say on stderr why each other number gave no figure\n"
+     "  -t, --to FMT         jsonl (default) or csv\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     "  -q, --quiet          no summary line on stderr\n"
+     "Bad bytes (invalid UTF-8, NUL) are read as spaces with a warning giving the byte\n"
+     "offset. Exit: 0 ok, 2 an input could not be read or a --jsonl-in line was no article.\n"},
     {"change", "period-over-period changes of every count series", cmd_change,
      "usage: migstat change [options] FILE... | -\n"
      "Computes absolute and percent changes along each series (metric, place, subject,\n"

@@ -6,7 +6,7 @@
 #   scripts/ensure-deps.sh --test     also the test dependencies and locales
 set -eu
 
-packages="build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox"
+packages="build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox libstemmer-dev libutf8proc-dev"
 locales_needed=""
 if [ "${1:-}" = "--test" ]; then
     packages="$packages libcriterion-dev locales"

@@ -1,0 +1,175 @@
+/* doc.c — looking around a position in a prepared text (see doc.h). */
+#include "ingest/text/doc.h"
+
+#include <string.h>
+
+static size_t space_len(const unsigned char *s, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')
+        return 1;
+    if (i + 1 < len && s[i] == 0xC2 && s[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x80 &&
+        (s[i + 2] == 0xAF || s[i + 2] == 0x89 || s[i + 2] == 0x87))
+        return 3;
+    return 0;
+}
+
+size_t ms_doc_skip_space(const ms_text_doc *d, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    size_t n;
+    while ((n = space_len(s, d->len, i)) > 0)
+        i += n;
+    return i;
+}
+
+size_t ms_doc_skip_space_back(const ms_text_doc *d, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    for (;;) {
+        if (i >= 1 && space_len(s, d->len, i - 1) == 1)
+            i -= 1;
+        else if (i >= 2 && space_len(s, d->len, i - 2) == 2)
+            i -= 2;
+        else if (i >= 3 && space_len(s, d->len, i - 3) == 3)
+            i -= 3;
+        else
+            return i;
+    }
+}
+
+/* A byte that belongs to a word: ASCII letters, UTF-8 lead and
+ * continuation bytes (letters of other scripts), apostrophes inside. */
+static bool word_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* UTF-8 spaces are >= 0x80 too, so a word stops at them explicitly. */
+bool ms_doc_word_before(const ms_text_doc *d, size_t end, size_t *ws, size_t *we)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    size_t e = ms_doc_skip_space_back(d, end);
+    size_t b = e;
+    while (b > 0 && word_byte(s[b - 1]) && space_len(s, d->len, b - 1) == 0 &&
+           !(b >= 2 && space_len(s, d->len, b - 2) == 2) &&
+           !(b >= 3 && space_len(s, d->len, b - 3) == 3))
+        b--;
+    if (b == e)
+        return false;
+    *ws = b;
+    *we = e;
+    return true;
+}
+
+bool ms_doc_word_after(const ms_text_doc *d, size_t i, size_t *ws, size_t *we)
+{
+    const unsigned char *s = (const unsigned char *)d->text;
+    size_t b = ms_doc_skip_space(d, i), e = b;
+    while (e < d->len && word_byte(s[e]) && space_len(s, d->len, e) == 0)
+        e++;
+    if (e == b)
+        return false;
+    *ws = b;
+    *we = e;
+    return true;
+}
+
+/* Lower-cases one letter for comparison: ASCII, and the Cyrillic capitals
+ * А-П (D0 90-9F -> D0 B0-BF) and Р-Я (D0 A0-AF -> D1 80-8F). Writes 1 or 2
+ * bytes to out and returns how many input bytes it used. */
+static size_t fold_letter(const unsigned char *s, size_t n, unsigned char out[2], size_t *out_n)
+{
+    if (s[0] >= 'A' && s[0] <= 'Z') {
+        out[0] = (unsigned char)(s[0] + 32);
+        *out_n = 1;
+        return 1;
+    }
+    if (n >= 2 && s[0] == 0xD0 && s[1] >= 0x90 && s[1] <= 0x9F) {
+        out[0] = 0xD0, out[1] = (unsigned char)(s[1] + 0x20);
+        *out_n = 2;
+        return 2;
+    }
+    if (n >= 2 && s[0] == 0xD0 && s[1] >= 0xA0 && s[1] <= 0xAF) {
+        out[0] = 0xD1, out[1] = (unsigned char)(s[1] - 0x20);
+        *out_n = 2;
+        return 2;
+    }
+    out[0] = s[0];
+    *out_n = 1;
+    return 1;
+}
+
+bool ms_doc_word_is(const ms_text_doc *d, size_t ws, size_t we, const char *list)
+{
+    unsigned char word[64];
+    size_t wl = 0;
+    const unsigned char *s = (const unsigned char *)d->text;
+    for (size_t i = ws; i < we;) {
+        unsigned char f[2];
+        size_t fn;
+        size_t used = fold_letter(s + i, we - i, f, &fn);
+        if (wl + fn > sizeof word)
+            return false;
+        memcpy(word + wl, f, fn);
+        wl += fn;
+        i += used;
+    }
+    const char *p = list;
+    while (*p) {
+        const char *bar = strchr(p, '|');
+        size_t n = bar ? (size_t)(bar - p) : strlen(p);
+        if (n == wl && memcmp(p, word, n) == 0)
+            return true;
+        if (!bar)
+            break;
+        p = bar + 1;
+    }
+    return false;
+}
+
+size_t ms_doc_first_hit_from(const ms_text_doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->n_hits;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->hits[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+const ms_lex_hit *ms_doc_hit_starting(const ms_text_doc *d, ms_lex_cat cat, size_t pos)
+{
+    size_t at = ms_doc_skip_space(d, pos);
+    for (size_t i = ms_doc_first_hit_from(d, at); i < d->n_hits && d->hits[i].start == at; i++)
+        if (d->hits[i].cat == cat)
+            return &d->hits[i];
+    return NULL;
+}
+
+const ms_lex_hit *ms_doc_hit_ending(const ms_text_doc *d, ms_lex_cat cat, size_t pos)
+{
+    size_t end = ms_doc_skip_space_back(d, pos);
+    /* hits are sorted by start; one ending at `end` starts within 200 bytes */
+    size_t from = ms_doc_first_hit_from(d, end > 200 ? end - 200 : 0);
+    const ms_lex_hit *best = NULL;
+    for (size_t i = from; i < d->n_hits && d->hits[i].start < end; i++)
+        if (d->hits[i].cat == cat && d->hits[i].end == end)
+            best = &d->hits[i];
+    return best;
+}
+
+size_t ms_doc_clause_breaks(const ms_text_doc *d, size_t a, size_t b)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b && i < d->len; i++)
+        if (ms_text_is_clause_break(d->text, d->len, i))
+            n++;
+    return n;
+}

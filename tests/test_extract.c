@@ -1,0 +1,425 @@
+/* test_extract.c — figures from whole sentences: one case per construction
+ * news uses (en, ru, de), with its kind, value, metric, hedge and period;
+ * numbers that are not figures; bad bytes; quotes and byte spans.
+ * Every sentence is written for these tests. */
+#include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_expect.h"
+
+/* Criterion runs each case in a new process: cases hold their text, not
+ * pointers. An empty field is not checked. */
+typedef struct figure_case {
+    char lang[4], published[12], text[320];
+    ms_kind kind;
+    double value;
+    char metric[40], hedge[16];
+    char period_start[12], period_end[12];
+    char place[12], subject[24];
+    char base_start[12];
+} figure_case;
+
+static figure_case figure_cases[] = {
+    /* --- English counts and hedges --- */
+    {"en", "2024-08-21", "More than 151,000 foreigners were denied entry to Russia from January to July.",
+     MS_KIND_COUNT, 151000, "entry_denials", "more_than", "2024-01-01", "2024-07-31", "RU", "foreign_citizens", ""},
+    {"en", "2024-10-08", "Nearly 87,000 people were deported in the first seven months of 2024.",
+     MS_KIND_COUNT, 87000, "deportations", "nearly", "2024-01-01", "2024-07-31", "", "foreign_citizens", ""},
+    {"en", "2024-03-01", "Police detained about 1,200 migrants in Moscow last year.",
+     MS_KIND_COUNT, 1200, "detentions", "about", "2023-01-01", "2023-12-31", "RU-MOW", "foreign_citizens", ""},
+    {"en", "2024-03-01", "At least 35 raids were carried out in St Petersburg in February.",
+     MS_KIND_COUNT, 35, "raids", "at_least", "2024-02-01", "2024-02-29", "RU-SPE", "", ""},
+    {"en", "2024-05-02", "Fewer than 400 residence permits were issued in April.",
+     MS_KIND_COUNT, 400, "", "less_than", "2024-04-01", "2024-04-30", "", "", ""},
+    {"en", "2024-05-02", "Up to 3,000 migrants could be expelled under the new rules.",
+     MS_KIND_COUNT, 3000, "expulsions", "up_to", "", "", "", "", ""},
+    {"en", "2024-05-02", "Some 2.3 million work patents were valid as of October 1.",
+     MS_KIND_COUNT, 2300000, "work_patents", "about", "2023-10-01", "2023-10-01", "", "", ""},
+    {"en", "2025-01-15", "The agency removed 271,484 people in fiscal year 2024.",
+     MS_KIND_COUNT, 271484, "deportations", "none", "2023-10-01", "2024-09-30", "", "", ""},
+    {"en", "2024-04-25", "Officials deported 12k migrants in the first quarter.",
+     MS_KIND_COUNT, 12000, "deportations", "none", "2024-01-01", "2024-03-31", "", "", ""},
+    {"en", "2024-04-25", "Nine thousand foreigners were refused entry at the border in 2023.",
+     MS_KIND_COUNT, 9000, "entry_denials", "none", "2023-01-01", "2023-12-31", "", "", ""},
+    {"en", "2024-06-01", "Around 4,700 Tajik citizens were banned from entering Russia in May.",
+     MS_KIND_COUNT, 4700, "entry_bans", "about", "2024-05-01", "2024-05-31", "RU", "TJ", ""},
+    {"en", "2024-06-01", "Dozens of migrants were detained after the raid.",
+     MS_KIND_COUNT, 24, "detentions", "at_least", "", "", "", "", ""},
+    /* --- English changes --- */
+    {"en", "2024-10-08", "Some 93,000 people were deported, a 53 percent rise from the same period last year.",
+     MS_KIND_PCT_CHANGE, 53, "deportations", "none", "", "", "", "", ""},
+    {"en", "2024-08-20", "Expulsions fell by 12.5 per cent in January-July compared with the same period last year.",
+     MS_KIND_PCT_CHANGE, -12.5, "expulsions", "none", "2024-01-01", "2024-07-31", "", "", "2023-01-01"},
+    {"en", "2024-08-20", "Deportations rose by more than 200 percent in 2023.",
+     MS_KIND_PCT_CHANGE, 200, "deportations", "more_than", "2023-01-01", "2023-12-31", "", "", "2022-01-01"},
+    {"en", "2024-08-20", "The number of entry bans nearly doubled in 2023.",
+     MS_KIND_MULTIPLIER, 2, "entry_bans", "nearly", "2023-01-01", "2023-12-31", "", "", ""},
+    {"en", "2024-08-20", "Deportations from Germany halved in 2023.",
+     MS_KIND_MULTIPLIER, 0.5, "deportations", "none", "", "", "DE", "", ""},
+    {"en", "2024-08-20", "Expulsions rose three times in 2023.",
+     MS_KIND_MULTIPLIER, 3, "expulsions", "none", "", "", "", "", ""},
+    {"en", "2024-08-20", "In 2023, 24,000 more people were deported than a year earlier.",
+     MS_KIND_ABS_CHANGE, 24000, "deportations", "none", "", "", "", "", ""},
+    {"en", "2024-08-20", "Tajik citizens made up 38 percent of those deported in 2023.",
+     MS_KIND_SHARE, 38, "deportations", "none", "2023-01-01", "2023-12-31", "", "TJ", ""},
+    {"en", "2024-08-20", "Removals of foreign nationals were up 9% in the year ending June 2024.",
+     MS_KIND_PCT_CHANGE, 9, "deportations", "none", "2023-07-01", "2024-06-30", "", "", ""},
+    /* --- Russian counts and hedges --- */
+    {"ru", "2024-08-20", "В январе–июле 2024 года из России депортировано более 31,4 тыс. иностранных граждан.",
+     MS_KIND_COUNT, 31400, "deportations", "more_than", "2024-01-01", "2024-07-31", "RU", "foreign_citizens", ""},
+    {"ru", "2024-08-20", "Почти 1,7 млн патентов на работу действовало на 1 августа.",
+     MS_KIND_COUNT, 1700000, "work_patents", "nearly", "2024-08-01", "2024-08-01", "", "", ""},
+    {"ru", "2024-08-20", "За семь месяцев выдворено 63 812 иностранцев.",
+     MS_KIND_COUNT, 63812, "expulsions", "none", "2024-01-01", "2024-07-31", "", "foreign_citizens", ""},
+    {"ru", "2024-08-20", "Вид на жительство получили 121 тысяча 404 человека.",
+     MS_KIND_COUNT, 121404, "residence_permits_permanent", "none", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Около 700 мигрантов задержаны в Подмосковье с начала года.",
+     MS_KIND_COUNT, 700, "detentions", "about", "2024-01-01", "2024-08-20", "RU-MOS", "foreign_citizens", ""},
+    {"ru", "2024-08-20", "Свыше 4 тыс. граждан Таджикистана не допущены в Россию в прошлом году.",
+     MS_KIND_COUNT, 4000, "entry_denials", "more_than", "2023-01-01", "2023-12-31", "RU", "TJ", ""},
+    {"ru", "2024-08-20", "Не менее 50 рейдов провели полицейские в Санкт-Петербурге в июле.",
+     MS_KIND_COUNT, 50, "raids", "at_least", "2024-07-01", "2024-07-31", "RU-SPE", "", ""},
+    {"ru", "2024-08-20", "Примерно 12,5 тыс. разрешений на временное проживание оформлено в первом полугодии.",
+     MS_KIND_COUNT, 12500, "residence_permits_temporary", "about", "2024-01-01", "2024-06-30", "", "", ""},
+    {"ru", "2024-08-20", "Полтора миллиона иностранцев получили патенты в 2023 году.",
+     MS_KIND_COUNT, 1500000, "work_patents", "none", "2023-01-01", "2023-12-31", "", "", ""},
+    {"ru", "2024-08-20", "Менее 300 человек лишены гражданства в первом квартале.",
+     MS_KIND_COUNT, 300, "citizenship_revocations", "less_than", "2024-01-01", "2024-03-31", "", "", ""},
+    {"ru", "2024-08-20", "В ходе рейда задержаны пятеро мигрантов.",
+     MS_KIND_COUNT, 5, "detentions", "none", "", "", "", "", ""},
+    /* --- Russian changes --- */
+    {"ru", "2024-08-20", "В январе–июле депортировано 31 тыс. иностранцев — на 45% больше, чем за аналогичный период прошлого года.",
+     MS_KIND_PCT_CHANGE, 45, "deportations", "none", "2024-01-01", "2024-07-31", "", "", "2023-01-01"},
+    {"ru", "2024-08-20", "Число выданных РВП за семь месяцев снизилось на 18 процентов.",
+     MS_KIND_PCT_CHANGE, -18, "residence_permits_temporary", "none", "2024-01-01", "2024-07-31", "", "", "2023-01-01"},
+    {"ru", "2024-08-20", "Число решений о неразрешении въезда выросло в 2,4 раза.",
+     MS_KIND_MULTIPLIER, 2.4, "entry_bans", "none", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Количество выдворенных сократилось в 2,5 раза.",
+     MS_KIND_MULTIPLIER, 0.4, "expulsions", "none", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Депортаций стало вдвое больше, чем в 2022 году.",
+     MS_KIND_MULTIPLIER, 2, "deportations", "none", "", "", "", "", "2022-01-01"},
+    {"ru", "2024-08-20", "Выдворенных стало почти вдвое меньше.",
+     MS_KIND_MULTIPLIER, 0.5, "expulsions", "nearly", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Задержанных мигрантов стало на треть больше.",
+     MS_KIND_PCT_CHANGE, 33.33, "detentions", "none", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Число депортированных за год выросло на 37,5 тыс.",
+     MS_KIND_ABS_CHANGE, 37500, "deportations", "none", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Разрешений на временное проживание выдано на 8,2 тыс. меньше, чем годом ранее.",
+     MS_KIND_ABS_CHANGE, -8200, "residence_permits_temporary", "none", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Вид на жительство получили 98 тыс. человек (–7,4%).",
+     MS_KIND_PCT_CHANGE, -7.4, "residence_permits_permanent", "none", "", "", "", "", ""},
+    {"ru", "2024-08-20", "Доля граждан Узбекистана среди депортированных — 41%.",
+     MS_KIND_SHARE, 41, "deportations", "none", "", "", "", "UZ", ""},
+    {"ru", "2024-08-20", "Число решений о неразрешении въезда выросло в 3,1 раза — до 59,8 тыс.",
+     MS_KIND_COUNT, 59800, "entry_bans", "none", "", "", "", "", ""},
+    /* --- German --- */
+    {"de", "2025-02-14", "Im vergangenen Jahr wurden rund 19.420 Menschen aus Deutschland abgeschoben.",
+     MS_KIND_COUNT, 19420, "deportations", "about", "2024-01-01", "2024-12-31", "DE", "", ""},
+    {"de", "2025-02-14", "Die Zahl der Abschiebungen ist um 12 Prozent gestiegen.",
+     MS_KIND_PCT_CHANGE, 12, "deportations", "none", "", "", "", "", ""},
+    {"de", "2024-09-26", "Seit Jahresbeginn wurden in Bayern über 3.100 Personen zurückgewiesen.",
+     MS_KIND_COUNT, 3100, "entry_denials", "more_than", "2024-01-01", "2024-09-26", "DE-BY", "", ""},
+    {"de", "2023-08-03", "Im ersten Halbjahr wurden knapp 6.500 Ausländer ausgewiesen.",
+     MS_KIND_COUNT, 6500, "expulsions", "nearly", "2023-01-01", "2023-06-30", "", "", ""},
+    {"de", "2023-08-03", "Die Zahl der Festnahmen hat sich fast verdoppelt.",
+     MS_KIND_MULTIPLIER, 2, "", "nearly", "", "", "", "", ""},
+    {"de", "2023-08-03", "Die Bundespolizei hat 1,2 Millionen Menschen kontrolliert.",
+     MS_KIND_COUNT, 1200000, "migrants_checked", "none", "", "", "", "", ""},
+};
+
+ParameterizedTestParameters(extract, figure)
+{
+    return cr_make_param_array(figure_case, figure_cases, sizeof figure_cases / sizeof *figure_cases);
+}
+
+ParameterizedTest(figure_case *c, extract, figure)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    test_extract(c->lang, c->published, c->text, strlen(c->text), &set, &diag);
+    const ms_figure *f = test_find(&set, c->kind, c->value);
+    cr_assert(f, "no %s %g in «%s»; got %s", ms_kind_name(c->kind), c->value, c->text, test_list(&set));
+    if (*c->metric)
+        cr_expect_str_eq(f->metric, c->metric, "metric in «%s»", c->text);
+    cr_expect_str_eq(ms_hedge_name(f->hedge), c->hedge, "hedge in «%s»", c->text);
+    char b1[16], b2[16];
+    if (*c->period_start) {
+        cr_expect_str_eq(test_date(f->period.start, b1), c->period_start, "period start in «%s»", c->text);
+        cr_expect_str_eq(test_date(f->period.end, b2), c->period_end, "period end in «%s»", c->text);
+    }
+    if (*c->base_start)
+        cr_expect_str_eq(test_date(f->base.start, b1), c->base_start, "base start in «%s»", c->text);
+    if (*c->place)
+        cr_expect(f->place && strcmp(f->place, c->place) == 0, "place %s, want %s in «%s»",
+                  f->place ? f->place : "none", c->place, c->text);
+    if (*c->subject)
+        cr_expect(f->subject && strcmp(f->subject, c->subject) == 0, "subject %s, want %s in «%s»",
+                  f->subject ? f->subject : "none", c->subject, c->text);
+    /* the quote is the text around the number, and the span points at it */
+    cr_expect(f->quote && f->offset >= 0 && (size_t)(f->offset + f->length) <= strlen(c->text) &&
+                  memcmp(c->text + f->offset, f->quote, (size_t)f->length) == 0,
+              "quote and span disagree in «%s»", c->text);
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+/* Numbers that are not figures. */
+typedef struct nonfigure_case {
+    char lang[4], text[320];
+    double value; /* no figure may have this value */
+} nonfigure_case;
+
+static nonfigure_case nonfigure_cases[] = {
+    {"en", "In 2023 the ministry deported 4,100 people.", 2023},
+    {"en", "The 20th session of the council discussed deportations of 600 people.", 20},
+    {"en", "A 35-year-old man was among the 40 migrants detained.", 35},
+    {"en", "Under Decree No. 1125, 300 foreigners were expelled.", 1125},
+    {"en", "Call the hotline on 8 800 555 3535 if relatives were detained; 70 people were detained.", 3535},
+    {"en", "Photo 1 of 12: migrants detained at a market, where 90 were detained.", 12},
+    {"en", "Deportations per 100,000 inhabitants reached 92 in the region, where 5,000 were deported.", 100000},
+    {"en", "The 2,000 rouble fine was paid by all 15 detained migrants.", 2000},
+    {"en", "The raid lasted 6 hours and 45 migrants were detained.", 6},
+    {"en", "Read more: 500 migrants deported from Moscow in a week", 500},
+    {"ru", "Статья 18.8 КоАП предусматривает выдворение; выдворены 120 человек.", 18.8},
+    {"ru", "Согласно закону № 138-ФЗ, 80 иностранцев депортированы.", 138},
+    {"ru", "44-летний мигрант был задержан вместе с 12 соотечественниками.", 44},
+    {"ru", "На 20-м заседании сообщили, что депортированы 300 человек.", 20},
+    {"ru", "Операция «Нелегал-2024» завершилась: задержаны 700 мигрантов.", 2024},
+    {"ru", "Материал подготовлен к 26 марта; задержаны 40 мигрантов.", 26},
+    {"ru", "Поддержать нас можно переводом 500 рублей; 30 мигрантов задержаны.", 500},
+    {"ru", "Страница 1 из 4. Депортированы 60 человек.", 4},
+    {"de", "Laut Drucksache 20/14321 wurden 2024 rund 800 Menschen abgeschoben.", 14321},
+    {"de", "Am 3. August wurden 150 Personen zurückgewiesen.", 3},
+};
+
+ParameterizedTestParameters(extract, not_a_figure)
+{
+    return cr_make_param_array(nonfigure_case, nonfigure_cases,
+                               sizeof nonfigure_cases / sizeof *nonfigure_cases);
+}
+
+ParameterizedTest(nonfigure_case *c, extract, not_a_figure)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    test_extract(c->lang, "2024-08-20", c->text, strlen(c->text), &set, &diag);
+    for (size_t i = 0; i < set.count; i++)
+        cr_expect(fabs(set.items[i].value - c->value) > 1e-9, "%g is not a figure in «%s»; got %s",
+                  c->value, c->text, test_list(&set));
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, a_figure_the_sentence_holds_is_still_found_next_to_a_nonfigure)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "Under Decree No. 1125, 300 foreigners were expelled in 2023.";
+    test_extract("en", "2024-08-20", t, strlen(t), &set, &diag);
+    cr_assert_eq(set.count, 1, "got %s", test_list(&set));
+    cr_expect_eq(set.items[0].value, 300);
+    cr_expect_str_eq(set.items[0].metric, "expulsions");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, a_period_stated_once_governs_the_next_sentences)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "In January-September 2024, 41,000 migrants were deported. "
+                    "Another 18,200 were expelled. Police also detained 5,300 people.";
+    test_extract("en", "2024-10-10", t, strlen(t), &set, &diag);
+    char b[16];
+    for (size_t i = 0; i < set.count; i++) {
+        cr_expect_str_eq(test_date(set.items[i].period.start, b), "2024-01-01");
+        cr_expect_str_eq(test_date(set.items[i].period.end, b), "2024-09-30");
+    }
+    cr_expect(test_find(&set, MS_KIND_COUNT, 18200), "got %s", test_list(&set));
+    cr_expect(test_find(&set, MS_KIND_COUNT, 5300), "got %s", test_list(&set));
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, respectively_gives_one_figure_per_metric)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "Deportations and expulsions dropped by 44 and 18 percent, respectively.";
+    test_extract("en", "2024-08-20", t, strlen(t), &set, &diag);
+    const ms_figure *a = test_find(&set, MS_KIND_PCT_CHANGE, -44);
+    const ms_figure *b = test_find(&set, MS_KIND_PCT_CHANGE, -18);
+    cr_assert(a && b, "got %s", test_list(&set));
+    cr_expect_str_eq(a->metric, "deportations");
+    cr_expect_str_eq(b->metric, "expulsions");
+    cr_expect_str_eq(a->quote, b->quote, "both items quote the same clause");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, a_headline_repeating_a_body_figure_gives_one_figure)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "Deportations up 45%\n\nIn January-July, 31,000 foreigners were deported, "
+                    "up 45% from the same period last year.";
+    test_extract("en", "2024-08-20", t, strlen(t), &set, &diag);
+    size_t n45 = 0;
+    for (size_t i = 0; i < set.count; i++)
+        n45 += set.items[i].value == 45;
+    cr_expect_eq(n45, 1, "got %s", test_list(&set));
+    const ms_figure *f = test_find(&set, MS_KIND_PCT_CHANGE, 45);
+    cr_assert(f);
+    cr_expect(f->offset > 20, "the body mention is kept");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, the_base_figure_of_a_comparison_has_the_base_period)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "Police detained 4,870 migrants in 2023, up from 3,120 a year earlier.";
+    test_extract("en", "2024-03-01", t, strlen(t), &set, &diag);
+    const ms_figure *now = test_find(&set, MS_KIND_COUNT, 4870);
+    const ms_figure *before = test_find(&set, MS_KIND_COUNT, 3120);
+    cr_assert(now && before, "got %s", test_list(&set));
+    char b[16];
+    cr_expect_str_eq(test_date(now->period.start, b), "2023-01-01");
+    cr_expect_str_eq(test_date(before->period.start, b), "2022-01-01");
+    cr_expect_str_eq(test_date(before->period.end, b), "2022-12-31");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, a_bracketed_previous_value_is_last_years)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "Итоги первого полугодия 2024 года.\nВыдворено: 1 407 (962)\nДепортировано: 388 (301)\n";
+    test_extract("ru", "2024-08-08", t, strlen(t), &set, &diag);
+    const ms_figure *now = test_find(&set, MS_KIND_COUNT, 1407);
+    const ms_figure *before = test_find(&set, MS_KIND_COUNT, 962);
+    const ms_figure *dep = test_find(&set, MS_KIND_COUNT, 301);
+    cr_assert(now && before && dep, "got %s", test_list(&set));
+    cr_expect_str_eq(now->metric, "expulsions");
+    cr_expect_str_eq(dep->metric, "deportations");
+    char b[16];
+    cr_expect_str_eq(test_date(now->period.end, b), "2024-06-30");
+    cr_expect_str_eq(test_date(before->period.start, b), "2023-01-01");
+    cr_expect_str_eq(test_date(before->period.end, b), "2023-06-30");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, hedges_give_the_interval_of_the_conventions)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "More than 143,000 foreigners were denied entry in 2024.";
+    test_extract("en", "2024-08-20", t, strlen(t), &set, &diag);
+    const ms_figure *f = test_find(&set, MS_KIND_COUNT, 143000);
+    cr_assert(f, "got %s", test_list(&set));
+    cr_expect_eq(f->range.lo, 143000);
+    cr_expect(f->range.lo_open);
+    cr_expect_eq(f->range.hi, 144000);
+    cr_expect(!f->range.hi_open);
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, nearly_halved_bounds_the_divisor)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "The number of deportations nearly halved in 2023.";
+    test_extract("en", "2024-08-20", t, strlen(t), &set, &diag);
+    const ms_figure *f = test_find(&set, MS_KIND_MULTIPLIER, 0.5);
+    cr_assert(f, "got %s", test_list(&set));
+    cr_expect_str_eq(ms_hedge_name(f->hedge), "nearly");
+    cr_expect_float_eq(f->range.lo, 0.5, 1e-9);
+    cr_expect(f->range.lo_open);
+    cr_expect_float_eq(f->range.hi, 1 / 1.8, 1e-9);
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, bad_bytes_are_warned_with_their_offset_and_do_not_stop_reading)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char t[] = "Police detained\xff 640 migrants\0 in Moscow.\r\nAnother 80 were deported.";
+    test_extract("en", "2024-08-20", t, sizeof t - 1, &set, &diag);
+    cr_expect(test_find(&set, MS_KIND_COUNT, 640), "got %s", test_list(&set));
+    cr_expect(test_find(&set, MS_KIND_COUNT, 80), "got %s", test_list(&set));
+    cr_expect_eq(diag.count, 2, "one warning per bad byte");
+    cr_expect(diag.count == 2 && strstr(diag.entries[0].reason, "byte offset 15"),
+              "first warning: %s", diag.count ? diag.entries[0].reason : "none");
+    cr_expect(diag.count == 2 && strstr(diag.entries[1].reason, "NUL"), "second warning names NUL");
+    for (size_t i = 0; i < set.count; i++)
+        cr_expect(strchr(set.items[i].quote, '\xff') == NULL, "no bad byte reaches a quote");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, an_empty_text_gives_nothing)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    test_extract("ru", NULL, "", 0, &set, &diag);
+    cr_expect_eq(set.count, 0);
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+Test(extract, random_bytes_never_crash_and_spans_stay_inside)
+{
+    srand(7);
+    ms_extractor *ex = NULL;
+    cr_assert_eq(ms_extractor_new(&ex), MS_OK);
+    const char *pieces[] = {"более ", "143,000 ", "тыс. ", "на ", "45% ", "в 3,1 раза ",
+                            "deported ", "\xd0", "\n\n", ". ", "(", "870) ", "—", "до ",
+                            "nearly ", "2024 ", "года ", "Moscow ", "\xe2\x80\xaf", "000"};
+    char buf[512];
+    for (int round = 0; round < 400; round++) {
+        size_t n = 0;
+        while (n < sizeof buf - 40) {
+            const char *p = pieces[rand() % (int)(sizeof pieces / sizeof *pieces)];
+            size_t l = strlen(p);
+            memcpy(buf + n, p, l);
+            n += l;
+            if (rand() % 5 == 0)
+                break;
+        }
+        ms_figure_set set;
+        ms_figure_set_init(&set);
+        ms_diag diag;
+        ms_diag_init(&diag);
+        ms_extract_options opt = {0};
+        opt.lang_auto = true;
+        opt.published = ms_day_from_civil(2024, 8, 20);
+        opt.source = "r";
+        ms_extract_sink sink = {test_collect, NULL, &set};
+        cr_assert_eq(ms_extract_text(ex, buf, n, &opt, &sink, &diag, NULL), MS_OK);
+        for (size_t i = 0; i < set.count; i++)
+            cr_assert(set.items[i].offset >= 0 && (size_t)(set.items[i].offset + set.items[i].length) <= n);
+        ms_figure_set_free(&set);
+        ms_diag_free(&diag);
+    }
+    ms_extractor_free(ex);
+}

@@ -14,7 +14,7 @@
 #define SUBJECT_REACH 260
 /* A time expression this close after a number is that number's ("3,986 a
  * year earlier", "2,100 in 2022"). */
-#define ADJACENT_AFTER 32
+#define ADJACENT_AFTER 64
 
 static long cost_between(const ms_text_doc *d, size_t a, size_t b)
 {
@@ -139,11 +139,54 @@ static bool counts_foreigners(const char *metric)
     return true;
 }
 
-/* The time expression of the sentence that governs r: one right after it
- * ("2,100 in 2022"), else the nearest before it, else the nearest after
- * it; NULL if the sentence states none. Bases count only when `bases`. */
+/* Is this time expression about the figures at all? The day a statement
+ * was made ("said on Monday", "рассказал 2 октября") and a dateline
+ * ("DUSHANBE, June 3 —", "МОСКВА, 20 августа.") date the report, not what
+ * it counts. */
+static bool period_usable(const ms_text_doc *d, const ms_period_hit *p)
+{
+    if (ms_period_is_none(p->period) && !p->relative_base)
+        return false;
+    if (p->role == MS_PERIOD_ROLE_BASE || p->period.start != p->period.end)
+        return true;
+    size_t ws, we, pos = p->start;
+    for (int words = 0; words < 2 && ms_doc_word_before(d, pos, &ws, &we); words++) {
+        if (ms_doc_word_is(d, ws, we,
+                           "said|says|told|reported|announced|stated|added|wrote|"
+                           "заявил|заявила|заявили|сообщил|сообщила|сообщили|рассказал|"
+                           "рассказала|отметил|отметила|sagte|erklärte|teilte|berichtete"))
+            return false;
+        if (!ms_doc_word_is(d, ws, we, "on|am|the"))
+            break;
+        pos = ws;
+    }
+    /* a dateline: an upper-case word and a comma right before, at the
+     * start of a line */
+    size_t q = ms_doc_skip_space_back(d, p->start);
+    if (q > 0 && d->text[q - 1] == ',' && ms_doc_word_before(d, q - 1, &ws, &we)) {
+        bool upper = true;
+        for (size_t i = ws; i < we; i++) {
+            unsigned char c = (unsigned char)d->text[i];
+            if ((c >= 'a' && c <= 'z') || (c == 0xD0 && i + 1 < we &&
+                (unsigned char)d->text[i + 1] >= 0xB0) || c == 0xD1)
+                upper = false;
+            if (c >= 0xC0)
+                i++;
+        }
+        if (upper && (ws == 0 || d->text[ws - 1] == '\n'))
+            return false;
+    }
+    return true;
+}
+
+/* The time expression of the sentence that governs r, or NULL to use the
+ * period carried from earlier sentences: one close after it with no
+ * number between ("2,100 in 2022", "deported in the first quarter"), else
+ * the nearest before it, else one further after it when nothing is
+ * carried. Bases count only when `bases`. */
 static const ms_period_hit *governing_period(const ms_text_doc *d, const ms_sentence *s,
-                                             const ms_reading *r, bool bases)
+                                             const ms_reading *r, bool bases,
+                                             const ms_text_context *ctx)
 {
     const ms_period_hit *before = NULL, *after = NULL;
     for (size_t i = 0; i < d->n_periods; i++) {
@@ -152,23 +195,26 @@ static const ms_period_hit *governing_period(const ms_text_doc *d, const ms_sent
             continue;
         if (p->start >= s->end)
             break;
-        if (!bases && p->role == MS_PERIOD_ROLE_BASE)
+        if ((!bases && p->role == MS_PERIOD_ROLE_BASE) || !period_usable(d, p))
             continue;
         if (p->end <= r->start)
             before = p;
         else if (p->start >= r->end && !after)
             after = p;
     }
-    if (after && after->start - r->end <= ADJACENT_AFTER) {
+    if (after) {
         bool number_between = false;
-        for (size_t i = 0; i < d->n_numbers; i++)
-            if (d->numbers[i].start >= r->end && d->numbers[i].end <= after->start &&
-                d->numbers[i].start < after->start)
+        for (size_t i = 0; i < d->n_numbers && d->numbers[i].start < after->start; i++)
+            if (d->numbers[i].start >= r->end)
                 number_between = true;
-        if (!number_between)
+        if (!number_between && after->start - r->end <= ADJACENT_AFTER)
             return after;
     }
-    return before ? before : after;
+    if (before)
+        return before;
+    if (after && after->role != MS_PERIOD_ROLE_STOCK && ms_period_is_none(ctx->period))
+        return after;
+    return NULL;
 }
 
 /* The base of a change stated in the sentence: nearest after, else
@@ -198,6 +244,44 @@ static ms_period resolve_base(const ms_period_hit *b, ms_period current)
     return ms_period_shift_years(current, -1);
 }
 
+/* Only spaces, dashes and colons in [a, b): "годом ранее — 41,2 тыс." */
+static bool only_dashes_between(const ms_text_doc *d, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)d->text[i];
+        if (c == ' ' || c == ':' || c == '-' || c == '\n')
+            continue;
+        if (c == 0xE2 && i + 2 < b && (unsigned char)d->text[i + 1] == 0x80) {
+            i += 2;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < b) {
+            i++;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+/* A comparison stated before a count in its clause with no change or
+ * other number between: "за тот же период прошлого года мы выдворили
+ * 6,3 тыс." — the count is the base figure. */
+static bool base_governs_count(const ms_text_doc *d, const ms_period_hit *b, const ms_reading *r)
+{
+    if (b->end > r->start || ms_doc_clause_breaks(d, b->end, r->start) > 0)
+        return false;
+    if (only_dashes_between(d, b->end, r->start))
+        return true;
+    for (size_t i = 0; i < d->n_numbers && d->numbers[i].start < r->start; i++)
+        if (d->numbers[i].start >= b->end)
+            return false;
+    for (size_t i = ms_doc_first_hit_from(d, b->end); i < d->n_hits && d->hits[i].start < r->start; i++)
+        if (d->hits[i].cat == MS_LEX_CHANGE || d->hits[i].cat == MS_LEX_MULT)
+            return false;
+    return true;
+}
+
 void ms_rules_attribute(const ms_text_doc *d, size_t si, const ms_reading *r,
                         const ms_text_context *ctx, ms_figure *f)
 {
@@ -205,30 +289,22 @@ void ms_rules_attribute(const ms_text_doc *d, size_t si, const ms_reading *r,
     f->metric = pick_metric(d, si, r, ctx);
 
     /* period */
-    const ms_period_hit *span = governing_period(d, s, r, false);
+    const ms_period_hit *span = governing_period(d, s, r, false, ctx);
     ms_period current = span ? span->period : ctx->period;
+    f->period = current;
+    f->base = ms_period_none();
     if (r->kind == MS_KIND_COUNT) {
-        const ms_period_hit *own = governing_period(d, s, r, true);
-        if (own && own->role == MS_PERIOD_ROLE_BASE && own->start >= r->end &&
-            own->start - r->end <= ADJACENT_AFTER) {
-            /* the base figure of a comparison: "up from 3,986 a year
-             * earlier" */
-            ms_period cur = span && span != own ? span->period : ctx->period;
-            current = resolve_base(own, cur);
-        } else if (own && own->role == MS_PERIOD_ROLE_BASE && own->end <= r->start &&
-                   r->start - own->end <= 12) {
-            current = resolve_base(own, ctx->period); /* "годом ранее — 41,2 тыс." */
+        const ms_period_hit *own = governing_period(d, s, r, true, ctx);
+        if (own && own->role == MS_PERIOD_ROLE_BASE && own->start >= r->end) {
+            /* right after: "up from 3,986 a year earlier" */
+            f->period = resolve_base(own, current);
+        } else if (own && own->role == MS_PERIOD_ROLE_BASE && base_governs_count(d, own, r)) {
+            f->period = resolve_base(own, current);
         } else if (r->bracketed_previous && !ms_period_is_none(current)) {
-            current = ms_period_shift_years(current, -1);
+            f->period = ms_period_shift_years(current, -1); /* "1 233 (870)" */
         }
-        f->period = current;
-        f->base = ms_period_none();
     } else if (is_change(r->kind)) {
-        f->period = current;
         f->base = resolve_base(base_hit(d, s, r), current);
-    } else {
-        f->period = current;
-        f->base = ms_period_none();
     }
 
     /* place */
@@ -247,17 +323,38 @@ void ms_rules_attribute(const ms_text_doc *d, size_t si, const ms_reading *r,
         f->subject = counts_foreigners(f->metric) ? "foreign_citizens" : NULL;
 }
 
+bool ms_rules_first_period(const ms_text_doc *d, ms_period *out, size_t *sentence)
+{
+    size_t si = 0;
+    for (size_t i = 0; i < d->n_periods; i++) {
+        const ms_period_hit *p = &d->periods[i];
+        if (p->role == MS_PERIOD_ROLE_BASE || ms_period_is_none(p->period) || !period_usable(d, p))
+            continue;
+        while (si < d->n_sentences && d->sentences[si].end <= p->start)
+            si++;
+        *out = p->period;
+        *sentence = si;
+        return true;
+    }
+    return false;
+}
+
 void ms_rules_carry(const ms_text_doc *d, size_t si, ms_text_context *ctx)
 {
     const ms_sentence *s = &d->sentences[si];
+    /* the first time the sentence states governs on: a later one is often
+     * a comparison or a legend ("(в скобках — январь–июнь 2023 г.)") */
     for (size_t i = 0; i < d->n_periods; i++) {
         const ms_period_hit *p = &d->periods[i];
         if (p->start < s->start)
             continue;
         if (p->start >= s->end)
             break;
-        if (p->role == MS_PERIOD_ROLE_SPAN && !ms_period_is_none(p->period))
+        if (p->role != MS_PERIOD_ROLE_BASE && !ms_period_is_none(p->period) &&
+            period_usable(d, p)) {
             ctx->period = p->period;
+            break;
+        }
     }
     size_t from = ms_doc_first_hit_from(d, s->start);
     for (size_t i = from; i < d->n_hits && d->hits[i].start < s->end; i++)

@@ -546,6 +546,20 @@ ms_status ms_extract_text(ms_extractor *ex, const char *text, size_t len,
     }
     /* numbers outside every sentence (only spaces around) do not exist;
      * the count of numbers seen covers the sentences */
+    /* a headline above the first stated period speaks of that period */
+    ms_period first;
+    size_t first_si;
+    if (ms_rules_first_period(&d, &first, &first_si)) {
+        for (size_t i = 0; i < ex->pend_count; i++) {
+            ms_figure *f = &ex->pend[i].fig;
+            if (ex->pend[i].sentence >= first_si || !ms_period_is_none(f->period))
+                continue;
+            f->period = first;
+            if (f->kind == MS_KIND_PCT_CHANGE || f->kind == MS_KIND_ABS_CHANGE ||
+                f->kind == MS_KIND_MULTIPLIER)
+                f->base = ms_period_shift_years(first, -1);
+        }
+    }
     merge_repeats(ex, &d);
     return emit(ex, &d, opt, sink, counts);
 }

@@ -169,46 +169,57 @@ typedef struct word {
 
 static size_t word_end(const u8 *s, size_t len, size_t i)
 {
-    for (;;) {
-        while (i < len && is_alpha(s[i]))
+    while (i < len) {
+        u8 c = s[i];
+        if (c < 0x80) {
+            if (!is_alpha(c))
+                break;
             i++;
-        size_t l = i < len && s[i] >= 0x80 ? letter_at(s, len, i) : 0;
-        if (!l)
-            return i;
-        i += l;
+        } else if ((c == 0xD0 || c == 0xD1) && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            i += 2; /* the common case: a Russian letter */
+        } else {
+            size_t l = letter_at(s, len, i);
+            if (!l)
+                break;
+            i += l;
+        }
     }
+    return i;
 }
 
 /* Lower-cases one letter of l bytes from src into dst (same length). */
 static void lower_letter(const u8 *src, size_t l, u8 *dst)
 {
-    memcpy(dst, src, l);
     if (l == 1) {
         dst[0] = (u8)(src[0] | 0x20);
-    } else if (l == 2) {
-        u8 a = src[0], b = src[1];
-        if (a == 0xD0 && b >= 0x90 && b <= 0x9F) { /* А-П */
-            dst[1] = (u8)(b + 0x20);
-        } else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) { /* Р-Я */
-            dst[0] = 0xD1;
-            dst[1] = (u8)(b - 0x20);
-        } else if ((a == 0xD0 && b == 0x81) || (a == 0xD1 && b == 0x91)) { /* Ё ё */
-            dst[0] = 0xD0;
-            dst[1] = 0xB5;
-        } else if (a == 0xD0 && b >= 0x80 && b <= 0x8F) { /* Ѐ-Џ */
-            dst[0] = 0xD1;
-            dst[1] = (u8)(b + 0x10);
-        } else if (a == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97) { /* À-Þ */
-            dst[1] = (u8)(b + 0x20);
-        }
+        return;
+    }
+    u8 a = src[0], b = l > 1 ? src[1] : 0;
+    for (size_t k = 0; k < l; k++)
+        dst[k] = src[k];
+    if (l != 2)
+        return;
+    if (a == 0xD0 && b >= 0x90 && b <= 0x9F) { /* А-П */
+        dst[1] = (u8)(b + 0x20);
+    } else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) { /* Р-Я */
+        dst[0] = 0xD1;
+        dst[1] = (u8)(b - 0x20);
+    } else if ((a == 0xD0 && b == 0x81) || (a == 0xD1 && b == 0x91)) { /* Ё ё */
+        dst[0] = 0xD0;
+        dst[1] = 0xB5;
+    } else if (a == 0xD0 && b >= 0x80 && b <= 0x8F) { /* Ѐ-Џ */
+        dst[0] = 0xD1;
+        dst[1] = (u8)(b + 0x10);
+    } else if (a == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97) { /* À-Þ */
+        dst[1] = (u8)(b + 0x20);
     }
 }
 
-/* Reads the word that starts at the letter s[i]. */
-static void read_word(const u8 *s, size_t len, size_t i, word *w)
+/* Reads the word s[i..end) (end from word_end()). */
+static void read_word_to(const u8 *s, size_t len, size_t i, size_t end, word *w)
 {
     w->start = i;
-    w->end = word_end(s, len, i);
+    w->end = end;
     w->n = 0;
     if (w->end - i > WORD_MAX)
         return;
@@ -220,6 +231,12 @@ static void read_word(const u8 *s, size_t len, size_t i, word *w)
         i += l;
     }
     w->n = n;
+}
+
+/* Reads the word that starts at the letter s[i]. */
+static void read_word(const u8 *s, size_t len, size_t i, word *w)
+{
+    read_word_to(s, len, i, word_end(s, len, i), w);
 }
 
 static bool word_is(const word *w, const char *lit)
@@ -638,8 +655,8 @@ static const bucket *bucket_for(const scan *sc, size_t i)
         int k = (c | 0x20) - 'a';
         if (sc->lang == MS_LANG_EN)
             return en_buckets[k].n ? &en_buckets[k] : NULL;
-        if (sc->lang == MS_LANG_DE)
-            return &de_buckets[k]; /* may be empty: compounds */
+        if (sc->lang == MS_LANG_DE) /* may be empty: compounds */
+            return de_buckets[k].n || de_compound_start((u8)(c | 0x20)) ? &de_buckets[k] : NULL;
         return NULL;
     }
     if ((c == 0xD0 || c == 0xD1) && i + 1 < sc->len) {
@@ -651,27 +668,48 @@ static const bucket *bucket_for(const scan *sc, size_t i)
     return NULL;
 }
 
-/* Could the word at s[i] be a number word? The cheap first-letter test. */
-static bool may_start_number_word(const scan *sc, size_t i)
+/* Could the lower-case word w[0..n) start with a German number morpheme?
+ * A cheap test on the first three bytes before the full compound parse. */
+static bool de_compound_prefix(const u8 *w, size_t n)
+{
+    if (n < 3)
+        return false;
+    for (size_t k = 0; k < sizeof de_morphs / sizeof de_morphs[0]; k++)
+        if (memcmp(de_morphs[k].w, w, 3) == 0)
+            return true;
+    return false;
+}
+
+/* Looks up the word s[i..we) as a number-word token. Only a word whose
+ * byte length some table word has is lower-cased and compared. */
+static bool lookup_word(const scan *sc, size_t i, size_t we, token *t)
 {
     const bucket *b = bucket_for(sc, i);
     if (!b)
         return false;
-    return b->n || (sc->lang == MS_LANG_DE && de_compound_start((u8)(sc->s[i] | 0x20)));
-}
-
-/* Reads the word at the letter s[i] as a number-word token. */
-static bool read_token(const scan *sc, size_t i, token *t)
-{
-    if (i >= sc->len || !letter_at(sc->s, sc->len, i) || !may_start_number_word(sc, i))
+    size_t n = we - i;
+    bool de = sc->lang == MS_LANG_DE && sc->s[i] < 0x80;
+    bool maybe = false;
+    for (size_t k = 0; k < b->n && !maybe; k++)
+        maybe = b->e[k].n == n;
+    if (de && !maybe) {
+        u8 head[4];
+        size_t h = 0;
+        while (h < 3 && i + h < we) {
+            size_t l = letter_at(sc->s, sc->len, i + h);
+            if (h + l > sizeof head)
+                break;
+            lower_letter(sc->s + i + h, l, head + h);
+            h += l;
+        }
+        maybe = de_compound_prefix(head, h);
+    }
+    if (!maybe || n > WORD_MAX)
         return false;
-    const bucket *b = bucket_for(sc, i);
     word w;
-    read_word(sc->s, sc->len, i, &w);
-    if (w.n == 0)
-        return false;
-    t->start = w.start;
-    t->end = w.end;
+    read_word_to(sc->s, sc->len, i, we, &w);
+    t->start = i;
+    t->end = we;
     t->half = false;
     t->alone = 0;
     for (size_t k = 0; k < b->n; k++) {
@@ -683,12 +721,19 @@ static bool read_token(const scan *sc, size_t i, token *t)
             return true;
         }
     }
-    if (sc->lang == MS_LANG_DE && (u8)w.buf[0] < 0x80 &&
-        de_compound(w.buf, w.n, &t->value, &t->half)) {
+    if (de && de_compound(w.buf, w.n, &t->value, &t->half)) {
         t->kind = K_NUMBER;
         return true;
     }
     return false;
+}
+
+/* Reads the word at the letter s[i] as a number-word token. */
+static bool read_token(const scan *sc, size_t i, token *t)
+{
+    if (i >= sc->len || !letter_at(sc->s, sc->len, i))
+        return false;
+    return lookup_word(sc, i, word_end(sc->s, sc->len, i), t);
 }
 
 /* Skips horizontal space and at most `max_nl` line breaks from p; *nl
@@ -1405,8 +1450,7 @@ size_t ms_text_find_numbers(const char *text, size_t len, ms_lang lang, ms_text_
         size_t we = word_end(s, len, i);
         token t;
         size_t resume;
-        if (we - i <= WORD_MAX && may_start_number_word(&sc, i) && read_token(&sc, i, &t) &&
-            read_words(&sc, &t, &n, &resume)) {
+        if (lookup_word(&sc, i, we, &t) && read_words(&sc, &t, &n, &resume)) {
             emit(out, max, &count, &n);
             last_end = n.end;
             i = resume > we ? resume : we;

@@ -928,6 +928,11 @@ static void read_tok(const scan *sc, size_t pos, tok *t)
     t->space = space;
     t->kc = KC_NONE;
     t->val = 0;
+    t->ndig = 0;
+    t->upper = t->allupper = false;
+    t->cp = 0;
+    t->num = 0;
+    t->wlen = 0;
     if (pos >= n) {
         t->kind = TK_END;
         t->end = n;

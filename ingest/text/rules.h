@@ -67,6 +67,10 @@ typedef struct ms_text_context {
 void ms_rules_attribute(const ms_text_doc *d, size_t si, const ms_reading *r,
                         const ms_text_context *ctx, ms_figure *f);
 
+/* The first period the text states (not a base, not a report's date) and
+ * the sentence it is in: headlines above it speak of it. False if none. */
+bool ms_rules_first_period(const ms_text_doc *d, ms_period *out, size_t *sentence);
+
 /* After a sentence: the period and place it states carry on. */
 void ms_rules_carry(const ms_text_doc *d, size_t si, ms_text_context *ctx);
 

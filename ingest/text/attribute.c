@@ -89,6 +89,27 @@ static bool metric_between(const ms_text_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* Words that point back to what was counted before: "из них", "среди
+ * них", "в том числе", "of those", "among them", "such", "таких",
+ * "darunter". */
+static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t before)
+{
+    size_t ws, we, at = s->start, prev_s = 0, prev_e = 0;
+    while (ms_doc_word_after(d, at, &ws, &we) && ws < before) {
+        if (ms_doc_word_is(d, ws, we, "таких|такие|such|darunter|davon|another|ещё|еще|further|weitere"))
+            return true;
+        if (prev_e && ms_doc_word_is(d, ws, we, "них|them|those|whom|числе|these") &&
+            ms_doc_word_is(d, prev_s, prev_e, "из|среди|of|among|том|in"))
+            return true;
+        prev_s = ws, prev_e = we;
+        at = we;
+        while (at < d->len && at < before && !((unsigned char)d->text[at] >= 0x80 ||
+               ((d->text[at] | 0x20) >= 'a' && (d->text[at] | 0x20) <= 'z')))
+            at++;
+    }
+    return false;
+}
+
 static bool starts_with_subset(const ms_text_doc *d, const ms_sentence *s)
 {
     size_t ws, we;
@@ -120,7 +141,8 @@ static const char *pick_metric(const ms_text_doc *d, size_t si, const ms_reading
     if (h)
         return h->key;
     if (ctx->has_prev && (is_change(r->kind) || r->bracketed_previous || starts_with_subset(d, s) ||
-                          (prev_here && r->kind == MS_KIND_COUNT)))
+                          refers_back(d, s, r->start) || (prev_here && r->kind == MS_KIND_COUNT) ||
+                          (r->start > 0 && d->text[r->start - 1] == '(')))
         return ctx->prev_metric;
     return NULL;
 }
@@ -235,12 +257,20 @@ static const ms_period_hit *base_hit(const ms_text_doc *d, const ms_sentence *s,
     return before;
 }
 
+/* A stated base: its own days, or the current period moved back a year
+ * ("a year earlier"), or to the year it names ("the same quarter of
+ * 2022"). Not stated: a year back. */
 static ms_period resolve_base(const ms_period_hit *b, ms_period current)
 {
     if (b && !b->relative_base)
         return b->period;
     if (ms_period_is_none(current))
         return ms_period_none();
+    if (b && b->base_year > 0) {
+        int y, m, dd;
+        ms_civil_from_day(current.start, &y, &m, &dd);
+        return ms_period_shift_years(current, b->base_year - y);
+    }
     return ms_period_shift_years(current, -1);
 }
 

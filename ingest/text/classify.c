@@ -239,14 +239,39 @@ static bool in_code(const ms_text_doc *d, const ms_text_number *n)
 
 /* "8 800 555 3535", "+7 495 123": numbers with only spaces between are
  * a phone number or a code, not figures. */
+static bool joined_like_phone(const ms_text_doc *d, size_t a, size_t b)
+{
+    /* only spaces, brackets and hyphens from a to b, and at least one */
+    size_t k = a;
+    for (;;) {
+        k = ms_doc_skip_space(d, k);
+        if (k < b && (d->text[k] == '(' || d->text[k] == ')' || d->text[k] == '-'))
+            k++;
+        else
+            break;
+    }
+    return k == b;
+}
+
 static bool in_number_run(const ms_text_doc *d, size_t i)
 {
     const ms_text_number *n = &d->numbers[i];
-    if (i > 0 && (d->numbers[i - 1].flags & MS_NUM_DIGITS) && (n->flags & MS_NUM_DIGITS) &&
-        ms_doc_skip_space(d, d->numbers[i - 1].end) == n->start)
+    if (!(n->flags & MS_NUM_DIGITS))
+        return false;
+    if (i > 0 && (d->numbers[i - 1].flags & MS_NUM_DIGITS) &&
+        joined_like_phone(d, d->numbers[i - 1].end, n->start) &&
+        !(d->text[n->start - 1] == '(' && d->text[n->end] == ')' &&
+          d->numbers[i - 1].end + 1 < n->start))
         return true;
-    return i + 1 < d->n_numbers && (d->numbers[i + 1].flags & MS_NUM_DIGITS) &&
-           (n->flags & MS_NUM_DIGITS) && ms_doc_skip_space(d, n->end) == d->numbers[i + 1].start;
+    if (i + 1 < d->n_numbers && (d->numbers[i + 1].flags & MS_NUM_DIGITS) &&
+        joined_like_phone(d, n->end, d->numbers[i + 1].start)) {
+        const ms_text_number *m = &d->numbers[i + 1];
+        /* "1 233 (870)" is a value and last year's, not a phone */
+        bool bracketed_value = d->text[m->start - 1] == '(' && m->end < d->len &&
+                               d->text[m->end] == ')' && n->end + 1 < m->start;
+        return !bracketed_value;
+    }
+    return false;
 }
 
 /* A metric word close to [a, b) in its clause ("задержаны пятеро"). */
@@ -258,7 +283,7 @@ static bool metric_next_to(const ms_text_doc *d, size_t a, size_t b)
         if (h->cat != MS_LEX_METRIC)
             continue;
         size_t lo = h->end <= a ? h->end : b, hi = h->end <= a ? a : h->start;
-        if (hi >= lo && hi - lo <= 30 && ms_doc_clause_breaks(d, lo, hi) == 0)
+        if (hi >= lo && hi - lo <= 12 && ms_doc_clause_breaks(d, lo, hi) == 0)
             return true;
     }
     return false;
@@ -319,6 +344,9 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
         if (word_after_is(d, n->end, duration_words))
             return *why = "a duration", false;
         if ((n->flags & MS_NUM_SMALL_WORD) && !(n->flags & MS_NUM_SCALED) &&
+            !ms_doc_word_is(d, n->start, n->end,
+                            "двое|трое|четверо|пятеро|шестеро|семеро|двоих|троих|четверых|"
+                            "пятерых|шестерых|семерых") &&
             !metric_next_to(d, n->start, n->end))
             return *why = "a small number word", false;
     }
@@ -367,11 +395,29 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
         }
         return true;
     }
+ /* a rate: "92 orders to leave per 100 000 inhabitants" */
+    for (size_t k = i + 1; k < d->n_numbers && d->numbers[k].start < s->end; k++) {
+        if (ms_doc_clause_breaks(d, n->end, d->numbers[k].start) > 0 ||
+            d->numbers[k].start - n->end > 80)
+            break;
+        if (word_before_is(d, d->numbers[k].start, "per|pro|je")) {
+            out->kind = MS_KIND_RATIO;
+            return true;
+        }
+    }
     /* an absolute change: "24,000 more than", "на 93,8 тыс. больше",
      * "rose by 24,000", "выросло на 37,5 тыс." */
     const ms_lex_hit *right = ms_doc_hit_starting(d, MS_LEX_CHANGE, n->end);
-    if (right && ms_doc_word_is(d, right->start, right->end,
-                                "more|fewer|less|больше|меньше|mehr|weniger")) {
+    bool than_follows = false;
+    if (right) {
+        size_t ws, we, at = right->end;
+        for (int k = 0; k < 4 && ms_doc_word_after(d, at, &ws, &we) && ws < s->end; k++, at = we)
+            if (ms_doc_word_is(d, ws, we, "than|чем|als"))
+                than_follows = true;
+    }
+    bool russian_na = word_before_is(d, n->start, "на");
+    if (right && (than_follows || russian_na || d->lang != MS_LANG_EN) &&
+        ms_doc_word_is(d, right->start, right->end, "more|fewer|less|больше|меньше|mehr|weniger")) {
         out->kind = MS_KIND_ABS_CHANGE;
         out->direction = strcmp(right->key, "down") == 0 ? -1 : 1;
         out->end = right->end;
@@ -421,7 +467,16 @@ bool ms_rules_read_cue(const ms_text_doc *d, const ms_sentence *s, const ms_lex_
     }
     /* a fraction: a change ("на треть больше", "a rise of a third") or a
      * share ("a quarter of", "почти половина") */
-    bool by_word = word_before_is(d, h->start, "на|by|um|of");
+    bool by_word = word_before_is(d, out->start, "на|by|um|of") ||
+                   word_before_is(d, h->start, "на|by|um");
+    size_t ows, owe;
+    bool ends_with_of = ms_doc_word_before(d, h->end, &ows, &owe) && ms_doc_word_is(d, ows, owe, "of");
+    if (d->lang == MS_LANG_EN && !by_word && !ends_with_of && !word_after_is(d, h->end, "of")) {
+        /* "a third country", "a half-day": not a fraction of anything */
+        size_t p = ms_doc_skip_space(d, h->end);
+        if (p < d->len && d->text[p] != '.' && d->text[p] != ',' && d->text[p] != ';')
+            return false;
+    }
     if (by_word && dir != 0) {
         out->kind = MS_KIND_PCT_CHANGE;
         out->value = dir < 0 ? -h->number : h->number;

@@ -194,11 +194,15 @@ static void lower_letter(const u8 *src, size_t l, u8 *dst)
         dst[0] = (u8)(src[0] | 0x20);
         return;
     }
-    u8 a = src[0], b = l > 1 ? src[1] : 0;
-    for (size_t k = 0; k < l; k++)
-        dst[k] = src[k];
-    if (l != 2)
+    u8 a = src[0], b = src[1];
+    dst[0] = a;
+    dst[1] = b;
+    if (l > 2) {
+        dst[2] = src[2];
+        if (l > 3)
+            dst[3] = src[3];
         return;
+    }
     if (a == 0xD0 && b >= 0x90 && b <= 0x9F) { /* А-П */
         dst[1] = (u8)(b + 0x20);
     } else if (a == 0xD0 && b >= 0xA0 && b <= 0xAF) { /* Р-Я */
@@ -689,20 +693,22 @@ static bool lookup_word(const scan *sc, size_t i, size_t we, token *t)
         return false;
     size_t n = we - i;
     bool de = sc->lang == MS_LANG_DE && sc->s[i] < 0x80;
+    /* the first two letters in lower case: with the length they rule out
+     * nearly every word that is no number word before it is copied */
+    u8 head[8];
+    size_t h = 0;
+    for (int letters = 0; letters < 2 && i + h < we; letters++) {
+        size_t l = letter_at(sc->s, sc->len, i + h);
+        lower_letter(sc->s + i + h, l, head + h);
+        h += l;
+    }
     bool maybe = false;
     for (size_t k = 0; k < b->n && !maybe; k++)
-        maybe = b->e[k].n == n;
-    if (de && !maybe) {
-        u8 head[4];
-        size_t h = 0;
-        while (h < 3 && i + h < we) {
-            size_t l = letter_at(sc->s, sc->len, i + h);
-            if (h + l > sizeof head)
-                break;
-            lower_letter(sc->s + i + h, l, head + h);
-            h += l;
-        }
-        maybe = de_compound_prefix(head, h);
+        maybe = b->e[k].n == n && memcmp(b->e[k].w, head, h) == 0;
+    if (de && !maybe && n >= 3) {
+        if (h < 3) /* a third letter for the morpheme test */
+            lower_letter(sc->s + i + h, letter_at(sc->s, sc->len, i + h), head + h);
+        maybe = de_compound_prefix(head, n);
     }
     if (!maybe || n > WORD_MAX)
         return false;

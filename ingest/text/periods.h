@@ -12,7 +12,10 @@
  *
  * Numbers inside a found expression (the 2023 of "in 2023", the 1 of "на 1
  * августа", the seven of "first seven months") belong to the expression:
- * the extractor does not report them as figures. */
+ * the extractor does not report them as figures. A span includes its
+ * leading words ("in 2023", "за семь месяцев", "as of October 1", "the
+ * first quarter") but not the comparison word before a base ("than" of
+ * "than in 2022", "по сравнению с"). */
 #ifndef MS_TEXT_PERIODS_H
 #define MS_TEXT_PERIODS_H
 

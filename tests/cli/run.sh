@@ -34,7 +34,7 @@ lines()   { n=$(wc -l < "$1.$2"); [ "$n" -eq "$3" ] || { fail "$1" "$2 has $n li
 expect version 0 -- --version && has version out "migstat " && ok version
 expect no_args 1 -- && has no_args err "usage: migstat" && ok no_args
 expect unknown_cmd 1 -- frobnicate && has unknown_cmd err "unknown command 'frobnicate'" && ok unknown_cmd
-for c in ingest change ratio check plot report; do
+for c in ingest extract change ratio check plot report; do
     expect "help_$c" 0 -- "$c" --help && has "help_$c" out "usage: migstat $c" && ok "help_$c"
 done
 expect bad_option 1 -- ingest --bogus fixtures/bad.csv && has bad_option err "unknown option" && ok bad_option
@@ -152,6 +152,39 @@ expect table_two_inputs 2 -- ingest $T fixtures/tidy.csv fixtures/tidy.csv --sou
 # an interrupted or failed run leaves no output file
 expect table_no_partial 1 -- ingest --map colour=x -o partial.jsonl fixtures/tidy.csv \
   && [ ! -e partial.jsonl ] && ok table_no_partial
+
+# --- extract: figures from news text
+expect extract_help 0 -- extract --help && has extract_help out "usage: migstat extract" && ok extract_help
+expect extract_en 0 -- extract --published 2024-05-14 fixtures/article_en.txt \
+  && has extract_en out '"value":48000' && has extract_en out '"hedge":"more_than"' \
+  && has extract_en out '"metric":"entry_denials"' && has extract_en out '"period_start":"2024-01-01","period_end":"2024-04-30"' \
+  && has extract_en out '"kind":"pct_change","value":31' && has extract_en out '"kind":"share","value":41' \
+  && has extract_en out '"source":"article_en"' && lacks extract_en out '"value":7474' \
+  && lacks extract_en out '"value":300,' && has extract_en err "extract: 1 article" && ok extract_en
+expect extract_explain 0 -- extract -q --explain --published 2024-05-14 fixtures/article_en.txt \
+  && has extract_explain err 'fixtures/article_en.txt:7:' && has extract_explain err 'phone' \
+  && has extract_explain err 'page furniture' && ok extract_explain
+expect extract_jsonl 2 -- extract --jsonl-in fixtures/articles.jsonl \
+  && has extract_jsonl out '"source":"wire-1"' && has extract_jsonl out '"url":"https://example.org/a"' \
+  && has extract_jsonl out '"source":"agency-2"' && has extract_jsonl out '"value":14200' \
+  && has extract_jsonl out '"lang":"ru"' && has extract_jsonl err "fixtures/articles.jsonl:3:1: not a JSON object" \
+  && has extract_jsonl err 'fixtures/articles.jsonl:4:1: no "text" string' \
+  && has extract_jsonl err "2 articles" && has extract_jsonl err "2 bad input lines" && ok extract_jsonl
+printf 'Police detained\377 640 migrants\000 in Moscow.\r\nAnother 80 were deported.\r\n' > bytes.txt
+expect extract_bytes 0 -- extract --lang en bytes.txt \
+  && has extract_bytes err "bytes.txt: warning: invalid UTF-8 byte 0xFF at byte offset 15" \
+  && has extract_bytes err "NUL byte at byte offset" && has extract_bytes out '"value":640' \
+  && has extract_bytes out '"value":80' && ok extract_bytes
+: > empty.txt
+expect extract_empty 0 -- extract empty.txt && has extract_empty err "empty text" && lines extract_empty out 0 && ok extract_empty
+expect extract_bad_lang 1 -- extract --lang fr fixtures/article_en.txt && has extract_bad_lang err "--lang is auto, en, ru or de" && ok extract_bad_lang
+expect extract_bad_date 1 -- extract --published 14.05.2024 fixtures/article_en.txt && has extract_bad_date err "--published takes a date" && ok extract_bad_date
+expect extract_table_opt 1 -- extract --mapping x fixtures/article_en.txt && has extract_table_opt err "does not apply" && ok extract_table_opt
+expect extract_csv 0 -- extract -q --to csv -o ex.csv fixtures/article_ru.txt && [ -s ex.csv ] && head -1 ex.csv | grep -q '^id,metric,kind' && ok extract_csv
+# a 20 MB article on one line: read whole, no crash
+python3 -c "import sys; sys.stdout.write(('Nearly 93,000 people were deported. ' * 560000))" > long.txt 2>/dev/null \
+  || awk 'BEGIN { for (i = 0; i < 560000; i++) printf "Nearly 93,000 people were deported. " }' > long.txt
+expect extract_long 0 -- extract -q --lang en long.txt && lines extract_long out 1 && ok extract_long
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

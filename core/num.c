@@ -399,14 +399,20 @@ double ms_num_rounding_unit(const char *text, size_t len, double scale)
     for (size_t i = 0; i < len; i++) {
         if (text[i] == 'e' || text[i] == 'E') {
             mant_end = i;
-            /* digits only (checked above); strtol saturates at LONG_MIN/MAX,
-             * so keep it far enough from them that place + exp10 cannot
-             * overflow (any |exponent| > 100000 gives no finite unit anyway) */
-            exp10 = strtol(text + i + 1, NULL, 10);
+            /* read the exponent within len (the span need not end in a
+             * NUL); clamp far from overflow: any |exponent| > 100000 gives
+             * no finite unit anyway */
+            size_t k = i + 1;
+            bool neg = false;
+            if (k < len && (text[k] == '+' || text[k] == '-'))
+                neg = text[k++] == '-';
+            for (; k < len && text[k] >= '0' && text[k] <= '9'; k++)
+                if (exp10 < 100000)
+                    exp10 = exp10 * 10 + (text[k] - '0');
             if (exp10 > 100000)
                 exp10 = 100000;
-            if (exp10 < -100000)
-                exp10 = -100000;
+            if (neg)
+                exp10 = -exp10;
             break;
         }
     }

@@ -363,3 +363,11 @@ Test(num, rounding_unit_survives_absurd_exponents)
     cr_assert_eq(unit("1e-320", 1), 1e-320, "a subnormal unit is still a unit");
     cr_assert_eq(unit("1e300", 1), 1e300);
 }
+
+Test(num, rounding_unit_reads_the_exponent_within_the_span_only)
+{
+    /* "2e3" followed by more digits that are not part of the span */
+    const char text[] = "2e3999";
+    cr_assert_float_eq(ms_num_rounding_unit(text, 3, 1), 1000, 1e-9);
+    cr_assert_float_eq(ms_num_rounding_unit("5e-2", 4, 1), 0.01, 1e-12);
+}

@@ -684,8 +684,10 @@ static bool de_compound_prefix(const u8 *w, size_t n)
     return false;
 }
 
-/* Looks up the word s[i..we) as a number-word token. Only a word whose
- * byte length some table word has is lower-cased and compared. */
+/* Looks up the word s[i..we) as a number-word token. Only a word that
+ * some table word matches in byte length and first two letters (or, in
+ * German, that starts like a number morpheme) is lower-cased and compared
+ * in full: most words cost a few byte comparisons. */
 static bool lookup_word(const scan *sc, size_t i, size_t we, token *t)
 {
     const bucket *b = bucket_for(sc, i);
@@ -1382,7 +1384,9 @@ static size_t read_digit_number(const scan *sc, size_t i, size_t last_end, ms_te
     double value, unit;
     plain_value(&pl, sexp, &value, &unit);
 
-    /* Mixed forms: "140 тысяч 317", "62 тыс. 150", "1 млн 200 тыс." */
+    /* Mixed forms: "140 тысяч 317", "62 тыс. 150", "1 млн 200 тыс.": a
+     * 1-3 digit number after the scale word, with a smaller scale word or,
+     * after a thousand, none. */
     if (scaled && !dec && !suffix && sexp >= 3) {
         int cur = sexp;
         for (;;) {
@@ -1401,7 +1405,7 @@ static size_t read_digit_number(const scan *sc, size_t i, size_t last_end, ms_te
                 cur = exponent_of(t.value);
                 continue;
             }
-            if (cur == 3) {
+            if (cur == 3 && lang == MS_LANG_RU) { /* a bare tail is Russian usage */
                 value += x;
                 unit = lowest_place(x);
                 end = xe;

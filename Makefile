@@ -25,6 +25,11 @@ build: deps
 run: build
 	$(MIGSTAT) report data/figures/*.csv -o out
 	@echo "report: out/report.md"
+	@# the example articles (invented, data/examples/articles) through the text extractor
+	@tail -n +2 data/examples/articles/sources.tsv | while IFS='	' read -r id outlet lang pub note; do \
+	    $(MIGSTAT) extract -q --lang "$$lang" --published "$$pub" "data/examples/articles/$$id.txt" || exit 1; \
+	done > out/examples_extracted.jsonl
+	@echo "figures from the example articles: out/examples_extracted.jsonl ($$(wc -l < out/examples_extracted.jsonl) figures)"
 
 test: test-deps
 	cmake -S . -B $(BUILD) -DMS_TESTS=ON -DMS_REQUIRE_TESTS=ON $(CMAKE_ARGS) >/dev/null

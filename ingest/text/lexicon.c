@@ -18,8 +18,11 @@
  * exact folded word ("=до"), a folded prefix ("выдвор*"), a literal
  * punctuation token, or a gap ("...", 0-3 words). Stems, exact words and
  * punctuation are interned in one dictionary, so a text token is compared
- * by two integer ids. Each phrase sits in one list: the list of its first
- * token's id (or, for a prefix, of its first two letters).
+ * by two integer ids. A phrase whose second token is a stem, an exact word
+ * or punctuation is chained under the pair of its first two tokens (one
+ * hash look-up per pair of text tokens); the others sit in the list of
+ * their first token (a prefix is found by looking up each leading part of
+ * the word).
  *
  * Speed. A text word is looked at only if its first two folded letters
  * begin some phrase word (a 64 Ki-bit filter); only then is it stemmed, and
@@ -50,13 +53,12 @@
 #define RING 128            /* tokens in flight; more than the longest span */
 #define TABLE_CPS 0x500     /* code points folded through the table */
 #define PAIR_BITS 16        /* first-two-letters filter: 2^16 bits */
-#define PREFIX_BUCKETS 1024 /* prefix phrases by their first two letters */
 #define CACHE_SLOTS 4096    /* stems of recent words */
 #define CACHE_WORD 27       /* longest word kept in the stem cache */
 
 enum cp_class { C_SEP = 0, C_WORD, C_IGNORE, C_PUNCT, C_APOS };
 enum pat_kind { P_STEM = 0, P_EXACT, P_PUNCT, P_PREFIX, P_GAP };
-enum list_kind { L_STEM = 0, L_EXACT, L_PUNCT };
+enum list_kind { L_STEM = 0, L_EXACT, L_PUNCT, L_PREFIX };
 
 static const char *const cat_names[MS_LEX_CAT_COUNT_] = {
     "metric", "place", "subject", "hedge", "change", "percent",
@@ -91,14 +93,14 @@ typedef struct entry {
     double number;
     uint32_t first;    /* index of its first pattern token */
     uint32_t ntok;
-    int32_t next;      /* next entry in the same first-token list */
+    int32_t next;      /* next entry in the same list */
     int64_t line;
 } entry;
 
 typedef struct ditem {
     const char *s;     /* arena */
     uint32_t len, hash;
-    int32_t head[3];   /* enum list_kind -> first entry, -1 if none */
+    int32_t head[4];   /* enum list_kind -> first entry, -1 if none */
 } ditem;
 
 typedef struct ttok {
@@ -108,7 +110,7 @@ typedef struct ttok {
     uint8_t para;           /* a blank line comes before it */
     uint8_t fold_len;       /* 0: not folded (too long, or no phrase starts so) */
     uint8_t slow;           /* scanning: needs full normalisation */
-    char fold[WORD_MAX];
+    char fold[WORD_MAX + 8]; /* room for one fixed-size table copy past the end */
 } ttok;
 
 typedef struct cslot {
@@ -137,7 +139,10 @@ struct ms_lexicon {
     size_t n_items, cap_items;
     uint32_t *slots;   /* dictionary hash table: id + 1, 0 = empty */
     size_t n_slots;
-    int32_t prefix_head[PREFIX_BUCKETS];
+    uint64_t prefix_lens; /* bit n: some phrase starts with a prefix of n bytes */
+    uint64_t *pair_keys;  /* phrases by their first two tokens: key -> chain */
+    int32_t *pair_heads;
+    size_t n_pairs;       /* slots, a power of two (0 = none) */
     size_t span;       /* most tokens a phrase can cover */
     size_t count[MS_LEX_CAT_COUNT_];
     uint8_t stem_pairs[(1u << PAIR_BITS) / 8];  /* pairs of stemmed phrase words */
@@ -212,7 +217,7 @@ static int32_t dict_intern(ms_lexicon *lex, const char *s, size_t len)
         return -1;
     it->len = (uint32_t)len;
     it->hash = h;
-    it->head[0] = it->head[1] = it->head[2] = -1;
+    it->head[0] = it->head[1] = it->head[2] = it->head[3] = -1;
     size_t i = h & (lex->n_slots - 1);
     while (lex->slots[i])
         i = (i + 1) & (lex->n_slots - 1);
@@ -259,6 +264,10 @@ static inline int32_t decode(const unsigned char *s, size_t len, size_t pos, siz
     if (s[pos] < 0x80) {
         *clen = 1;
         return s[pos];
+    }
+    if ((s[pos] & 0xE0) == 0xC0 && s[pos] >= 0xC2 && pos + 1 < len && (s[pos + 1] & 0xC0) == 0x80) {
+        *clen = 2; /* two-byte sequences (Cyrillic, Latin-1) are the common case */
+        return ((int32_t)(s[pos] & 0x1F) << 6) | (s[pos + 1] & 0x3F);
     }
     utf8proc_int32_t cp;
     size_t rest = len - pos < 4 ? len - pos : 4;
@@ -426,7 +435,7 @@ static bool scan_token(const ms_lexicon *lex, scanner *sc, ttok *t)
                     if (flen + c->len > WORD_MAX)
                         too_long = true;
                     else {
-                        memcpy(t->fold + flen, c->b, c->len);
+                        memcpy(t->fold + flen, c->b, sizeof c->b);
                         flen += c->len;
                     }
                 } else {
@@ -725,14 +734,14 @@ static ms_status parse_phrase(loader *ld, const char *ph, size_t plen, size_t co
                 any = true;
             }
             if (!any || !last.is_word || last.end != body || !last.fold_len ||
-                count_cps(last.fold, last.fold_len) < 2) {
+                last.fold_len >= WORD_MAX || count_cps(last.fold, last.fold_len) < 2) {
                 ms_diag_error(ld->diag, ld->file, ld->line, icol,
-                              "prefix '%.*s' must end in a word of two letters or more before '*'",
+                              "prefix '%.*s' must end in a word of 2 letters to 63 bytes before '*'",
                               (int)il, item);
                 return MS_ERR_DATA;
             }
-            char *pre = ms_arena_strndup(&lex->arena, last.fold, last.fold_len);
-            if (!pre || !add_ptok(ld, P_PREFIX, -1, pre, last.fold_len))
+            int32_t id = dict_intern(lex, last.fold, last.fold_len);
+            if (id < 0 || !add_ptok(ld, P_PREFIX, id, lex->items[id].s, last.fold_len))
                 return MS_ERR_NOMEM;
             bit_set(lex->other_pairs, pair_index(last.fold, last.fold_len));
         } else {
@@ -777,6 +786,39 @@ static bool same_pattern(const ms_lexicon *lex, const entry *a, const entry *b)
     return true;
 }
 
+/* A token of a phrase as a number: its dictionary id and how it matches. */
+static inline uint32_t tok_code(int32_t id, enum list_kind kind)
+{
+    return ((uint32_t)id << 2) | (uint32_t)kind;
+}
+
+static inline uint64_t pair_key(uint32_t first, uint32_t second)
+{
+    return ((uint64_t)first << 32) | second;
+}
+
+static inline size_t pair_slot(uint64_t key, size_t n)
+{
+    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & (n - 1);
+}
+
+static int32_t pair_find(const ms_lexicon *lex, uint64_t key)
+{
+    if (!lex->n_pairs)
+        return -1;
+    for (size_t i = pair_slot(key, lex->n_pairs);; i = (i + 1) & (lex->n_pairs - 1)) {
+        if (lex->pair_heads[i] < 0)
+            return -1;
+        if (lex->pair_keys[i] == key)
+            return lex->pair_heads[i];
+    }
+}
+
+static enum list_kind list_of(uint8_t kind)
+{
+    return kind == P_STEM ? L_STEM : kind == P_EXACT ? L_EXACT : kind == P_PUNCT ? L_PUNCT : L_PREFIX;
+}
+
 static int32_t *list_head(ms_lexicon *lex, const ptok *p)
 {
     switch (p->kind) {
@@ -787,7 +829,7 @@ static int32_t *list_head(ms_lexicon *lex, const ptok *p)
     case P_PUNCT:
         return &lex->items[p->id].head[L_PUNCT];
     default:
-        return &lex->prefix_head[pair_index(p->pre, p->pre_len) & (PREFIX_BUCKETS - 1)];
+        return &lex->items[p->id].head[L_PREFIX];
     }
 }
 
@@ -798,8 +840,8 @@ static ms_status load_line(loader *ld, const char *line, size_t len)
     size_t fl[3], fc[3], n = 0, start = 0;
     for (size_t i = 0; i <= len; i++) {
         if (i == len || line[i] == '\t') {
-            if (n == 3) {
-                ms_diag_error(ld->diag, ld->file, ld->line, (int64_t)i + 1,
+            if (n == 3) { /* points at the first extra field */
+                ms_diag_error(ld->diag, ld->file, ld->line, (int64_t)start + 1,
                               "expected 3 tab-separated fields (category, key, phrase), found more");
                 return MS_ERR_DATA;
             }
@@ -852,6 +894,8 @@ static ms_status load_line(loader *ld, const char *line, size_t len)
     lex->entries = entries;
     e.next = *head;
     *head = (int32_t)lex->n_entries;
+    if (lex->toks[first].kind == P_PREFIX)
+        lex->prefix_lens |= (uint64_t)1 << lex->toks[first].pre_len;
     lex->entries[lex->n_entries++] = e;
     lex->count[cat]++;
     size_t span = 0;
@@ -889,6 +933,46 @@ static ms_status load_text(loader *ld, const char *text, size_t len)
     return status;
 }
 
+/* Rebuilds the phrase lists for matching: a phrase whose second token is
+ * a stem, an exact word or punctuation goes into the chain of its first two
+ * tokens (found by one hash look-up per pair of text tokens); the others
+ * stay in the list of their first token. */
+static ms_status finalize(ms_lexicon *lex)
+{
+    size_t n = 16;
+    while (n < lex->n_entries * 2)
+        n *= 2;
+    lex->pair_keys = malloc(n * sizeof *lex->pair_keys);
+    lex->pair_heads = malloc(n * sizeof *lex->pair_heads);
+    if (!lex->pair_keys || !lex->pair_heads)
+        return MS_ERR_NOMEM;
+    lex->n_pairs = n;
+    for (size_t i = 0; i < n; i++)
+        lex->pair_heads[i] = -1;
+    for (size_t i = 0; i < lex->n_items; i++)
+        for (int k = 0; k < 4; k++)
+            lex->items[i].head[k] = -1;
+    for (size_t k = lex->n_entries; k-- > 0;) {
+        entry *e = &lex->entries[k];
+        const ptok *p = &lex->toks[e->first];
+        if (e->ntok > 1 && p[1].kind <= P_PUNCT) {
+            uint64_t key = pair_key(tok_code(p[0].id, list_of(p[0].kind)),
+                                    tok_code(p[1].id, list_of(p[1].kind)));
+            size_t i = pair_slot(key, n);
+            while (lex->pair_heads[i] >= 0 && lex->pair_keys[i] != key)
+                i = (i + 1) & (n - 1);
+            lex->pair_keys[i] = key;
+            e->next = lex->pair_heads[i];
+            lex->pair_heads[i] = (int32_t)k;
+        } else {
+            int32_t *head = list_head(lex, p);
+            e->next = *head;
+            *head = (int32_t)k;
+        }
+    }
+    return MS_OK;
+}
+
 size_t ms_lexicon_count(const ms_lexicon *lex, ms_lex_cat cat)
 {
     return (unsigned)cat < MS_LEX_CAT_COUNT_ ? lex->count[cat] : 0;
@@ -910,6 +994,8 @@ void ms_lexicon_free(ms_lexicon *lex)
     free(lex->toks);
     free(lex->items);
     free(lex->slots);
+    free(lex->pair_keys);
+    free(lex->pair_heads);
     free(lex);
 }
 
@@ -924,8 +1010,6 @@ ms_status ms_lexicon_load(const char *path, ms_lang lang, ms_lexicon **out, ms_d
         return MS_ERR_NOMEM;
     lex->lang = lang;
     ms_arena_init(&lex->arena);
-    for (size_t i = 0; i < PREFIX_BUCKETS; i++)
-        lex->prefix_head[i] = -1;
     lex->span = 1;
     lex->stemmer = sb_stemmer_new(algorithms[lang], "UTF_8");
     ms_status st = lex->stemmer ? build_table(lex) : MS_ERR_NOMEM;
@@ -944,6 +1028,8 @@ ms_status ms_lexicon_load(const char *path, ms_lang lang, ms_lexicon **out, ms_d
         st = ms_read_file(path, 0, &sb, diag);
     if (st == MS_OK)
         st = load_text(&ld, ms_strbuf_str(&sb), sb.len);
+    if (st == MS_OK)
+        st = finalize(lex);
     ms_strbuf_free(&sb);
     ms_metric_registry_free(&ld.metrics);
     if (st != MS_OK) {
@@ -1045,6 +1131,51 @@ static void try_list(const matcher *m, int32_t head, size_t i, const size_t *cur
     }
 }
 
+/* Tries the phrases whose first token is `first` (a code) and whose second
+ * token matches text token i + 1. */
+static void try_pairs(const matcher *m, uint32_t first, size_t i, const size_t *cursor,
+                      best_hit *best)
+{
+    if (i + 1 >= m->produced)
+        return;
+    const ttok *u = tok_at(m, i + 1);
+    if (u->para || !u->fold_len)
+        return;
+    if (u->is_word) {
+        if (u->stem_id >= 0)
+            try_list(m, pair_find(m->lex, pair_key(first, tok_code(u->stem_id, L_STEM))), i, cursor, best);
+        if (u->fold_id >= 0)
+            try_list(m, pair_find(m->lex, pair_key(first, tok_code(u->fold_id, L_EXACT))), i, cursor, best);
+    } else if (u->fold_id >= 0) {
+        try_list(m, pair_find(m->lex, pair_key(first, tok_code(u->fold_id, L_PUNCT))), i, cursor, best);
+    }
+}
+
+/* Tries the phrases that start with a prefix of word t: each leading part
+ * of the word (at code point boundaries, of a length some prefix has) is
+ * looked up in the dictionary, its hash computed along the way. */
+static void try_prefixes(const matcher *m, const ttok *t, size_t i, const size_t *cursor,
+                         best_hit *best)
+{
+    const ms_lexicon *lex = m->lex;
+    uint32_t h = 2166136261u;
+    for (size_t n = 0; n < t->fold_len;) {
+        unsigned char b = (unsigned char)t->fold[n];
+        size_t cl = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        for (size_t k = 0; k < cl && n < t->fold_len; k++, n++) {
+            h ^= (unsigned char)t->fold[n];
+            h *= 16777619u;
+        }
+        if (n < 64 && (lex->prefix_lens >> n) & 1) {
+            int32_t id = dict_find(lex, t->fold, n, h);
+            if (id >= 0) {
+                try_list(m, lex->items[id].head[L_PREFIX], i, cursor, best);
+                try_pairs(m, tok_code(id, L_PREFIX), i, cursor, best);
+            }
+        }
+    }
+}
+
 size_t ms_lexicon_match(ms_lexicon *lex, const char *text, size_t len, ms_lex_hit *out,
                         size_t max)
 {
@@ -1072,14 +1203,18 @@ size_t ms_lexicon_match(ms_lexicon *lex, const char *text, size_t len, ms_lex_hi
         for (int c = 0; c < MS_LEX_CAT_COUNT_; c++)
             best[c].entry = -1;
         if (t->is_word) {
-            if (t->stem_id >= 0)
+            if (t->stem_id >= 0) {
                 try_list(&m, lex->items[t->stem_id].head[L_STEM], i, cursor, best);
-            if (t->fold_id >= 0)
+                try_pairs(&m, tok_code(t->stem_id, L_STEM), i, cursor, best);
+            }
+            if (t->fold_id >= 0) {
                 try_list(&m, lex->items[t->fold_id].head[L_EXACT], i, cursor, best);
-            try_list(&m, lex->prefix_head[pair_index(t->fold, t->fold_len) & (PREFIX_BUCKETS - 1)],
-                     i, cursor, best);
+                try_pairs(&m, tok_code(t->fold_id, L_EXACT), i, cursor, best);
+            }
+            try_prefixes(&m, t, i, cursor, best);
         } else if (t->fold_id >= 0) {
             try_list(&m, lex->items[t->fold_id].head[L_PUNCT], i, cursor, best);
+            try_pairs(&m, tok_code(t->fold_id, L_PUNCT), i, cursor, best);
         }
         for (int c = 0; c < MS_LEX_CAT_COUNT_; c++) {
             if (best[c].entry < 0)

@@ -15,6 +15,19 @@
 /* A time expression this close after a number is that number's ("3,986 a
  * year earlier", "2,100 in 2022"). */
 #define ADJACENT_AFTER 64
+/* How far around a number the rules look for its words and times, so a
+ * sentence of any length costs the same per number. */
+#define WINDOW 2000
+
+static size_t window_start(const ms_sentence *s, size_t pos)
+{
+    return pos > s->start + WINDOW ? pos - WINDOW : s->start;
+}
+
+static size_t window_end(const ms_sentence *s, size_t pos)
+{
+    return pos + WINDOW < s->end ? pos + WINDOW : s->end;
+}
 
 static long cost_between(const ms_text_doc *d, size_t a, size_t b)
 {
@@ -54,10 +67,11 @@ static bool sends_away(const char *metric)
 static const ms_lex_hit *nearest_hit(const ms_text_doc *d, const ms_sentence *s, ms_lex_cat cat,
                                      const ms_reading *r, const char *metric, long *cost_out)
 {
-    size_t from = ms_doc_first_hit_from(d, s->start);
+    size_t from = ms_doc_first_hit_from(d, window_start(s, r->start));
+    size_t to = window_end(s, r->end);
     const ms_lex_hit *best = NULL;
     long best_cost = 0;
-    for (size_t i = from; i < d->n_hits && d->hits[i].start < s->end; i++) {
+    for (size_t i = from; i < d->n_hits && d->hits[i].start < to; i++) {
         const ms_lex_hit *h = &d->hits[i];
         if (h->cat != cat)
             continue;
@@ -94,7 +108,7 @@ static bool metric_between(const ms_text_doc *d, size_t a, size_t b)
  * "darunter". */
 static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t before)
 {
-    size_t ws, we, at = s->start, prev_s = 0, prev_e = 0;
+    size_t ws, we, at = before > s->start + 300 ? before - 300 : s->start, prev_s = 0, prev_e = 0;
     while (ms_doc_word_after(d, at, &ws, &we) && ws < before) {
         if (ms_doc_word_is(d, ws, we, "таких|такие|such|darunter|davon|another|ещё|еще|further|weitere"))
             return true;
@@ -211,11 +225,10 @@ static const ms_period_hit *governing_period(const ms_text_doc *d, const ms_sent
                                              const ms_text_context *ctx)
 {
     const ms_period_hit *before = NULL, *after = NULL;
-    for (size_t i = 0; i < d->n_periods; i++) {
+    size_t to = window_end(s, r->end);
+    for (size_t i = ms_doc_first_period_from(d, window_start(s, r->start)); i < d->n_periods; i++) {
         const ms_period_hit *p = &d->periods[i];
-        if (p->start < s->start)
-            continue;
-        if (p->start >= s->end)
+        if (p->start >= to)
             break;
         if ((!bases && p->role == MS_PERIOD_ROLE_BASE) || !period_usable(d, p))
             continue;
@@ -226,7 +239,7 @@ static const ms_period_hit *governing_period(const ms_text_doc *d, const ms_sent
     }
     if (after) {
         bool number_between = false;
-        for (size_t i = 0; i < d->n_numbers && d->numbers[i].start < after->start; i++)
+        for (size_t i = ms_doc_first_number_from(d, r->end); i < d->n_numbers && d->numbers[i].start < after->start; i++)
             if (d->numbers[i].start >= r->end)
                 number_between = true;
         if (!number_between && after->start - r->end <= ADJACENT_AFTER)
@@ -244,12 +257,13 @@ static const ms_period_hit *governing_period(const ms_text_doc *d, const ms_sent
 static const ms_period_hit *base_hit(const ms_text_doc *d, const ms_sentence *s, const ms_reading *r)
 {
     const ms_period_hit *before = NULL;
-    for (size_t i = 0; i < d->n_periods; i++) {
+    size_t to = window_end(s, r->end);
+    for (size_t i = ms_doc_first_period_from(d, window_start(s, r->start)); i < d->n_periods; i++) {
         const ms_period_hit *p = &d->periods[i];
-        if (p->start < s->start || p->role != MS_PERIOD_ROLE_BASE)
-            continue;
-        if (p->start >= s->end)
+        if (p->start >= to)
             break;
+        if (p->role != MS_PERIOD_ROLE_BASE)
+            continue;
         if (p->start >= r->end)
             return p;
         before = p;
@@ -303,7 +317,7 @@ static bool base_governs_count(const ms_text_doc *d, const ms_period_hit *b, con
         return false;
     if (only_dashes_between(d, b->end, r->start))
         return true;
-    for (size_t i = 0; i < d->n_numbers && d->numbers[i].start < r->start; i++)
+    for (size_t i = ms_doc_first_number_from(d, b->end); i < d->n_numbers && d->numbers[i].start < r->start; i++)
         if (d->numbers[i].start >= b->end)
             return false;
     for (size_t i = ms_doc_first_hit_from(d, b->end); i < d->n_hits && d->hits[i].start < r->start; i++)
@@ -374,7 +388,7 @@ void ms_rules_carry(const ms_text_doc *d, size_t si, ms_text_context *ctx)
     const ms_sentence *s = &d->sentences[si];
     /* the first time the sentence states governs on: a later one is often
      * a comparison or a legend ("(в скобках — январь–июнь 2023 г.)") */
-    for (size_t i = 0; i < d->n_periods; i++) {
+    for (size_t i = ms_doc_first_period_from(d, s->start); i < d->n_periods; i++) {
         const ms_period_hit *p = &d->periods[i];
         if (p->start < s->start)
             continue;

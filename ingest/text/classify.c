@@ -27,7 +27,7 @@ static bool in_period_span(const ms_text_doc *d, size_t a, size_t b)
 
 static bool overlaps_number(const ms_text_doc *d, size_t a, size_t b)
 {
-    for (size_t i = 0; i < d->n_numbers; i++) {
+    for (size_t i = ms_doc_first_number_from(d, a > 256 ? a - 256 : 0); i < d->n_numbers; i++) {
         if (d->numbers[i].start >= b)
             break;
         if (d->numbers[i].end > a)
@@ -124,7 +124,8 @@ static ms_hedge hedge_before(const ms_text_doc *d, const ms_sentence *s, size_t 
     if (hedge == MS_HEDGE_UP_TO && ms_doc_word_is(d, h->start, h->end, "до|to")) {
         /* "выросло в 3,1 раза — до 59,8 тыс.": after a change, a level
          * reached */
-        for (size_t i = ms_doc_first_hit_from(d, s->start); i < d->n_hits && d->hits[i].start < h->start; i++)
+        for (size_t i = ms_doc_first_hit_from(d, h->start > s->start + 300 ? h->start - 300 : s->start);
+             i < d->n_hits && d->hits[i].start < h->start; i++)
             if (d->hits[i].cat == MS_LEX_CHANGE || d->hits[i].cat == MS_LEX_MULT ||
                 d->hits[i].cat == MS_LEX_TIMES)
                 return MS_HEDGE_NONE;
@@ -367,7 +368,7 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
         int dir = ms_rules_direction(d, s, n->start, pct_end);
         out->direction = dir;
         bool share = false;
-        size_t from = ms_doc_first_hit_from(d, s->start);
+        size_t from = ms_doc_first_hit_from(d, n->start > s->start + 300 ? n->start - 300 : s->start);
         for (size_t k = from; k < d->n_hits && d->hits[k].start < n->start; k++)
             if (d->hits[k].cat == MS_LEX_SHARE && ms_doc_clause_breaks(d, d->hits[k].end, n->start) == 0)
                 share = true;

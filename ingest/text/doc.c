@@ -131,6 +131,32 @@ bool ms_doc_word_is(const ms_text_doc *d, size_t ws, size_t we, const char *list
     return false;
 }
 
+size_t ms_doc_first_number_from(const ms_text_doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->n_numbers;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->numbers[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t ms_doc_first_period_from(const ms_text_doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->n_periods;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->periods[mid].start < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t ms_doc_first_hit_from(const ms_text_doc *d, size_t pos)
 {
     size_t lo = 0, hi = d->n_hits;

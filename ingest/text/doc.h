@@ -53,6 +53,11 @@ const ms_lex_hit *ms_doc_hit_starting(const ms_text_doc *d, ms_lex_cat cat, size
 const ms_lex_hit *ms_doc_hit_ending(const ms_text_doc *d, ms_lex_cat cat, size_t pos);
 /* Number of clause breaks (ms_text_is_clause_break) in [a, b). */
 size_t ms_doc_clause_breaks(const ms_text_doc *d, size_t a, size_t b);
+/* Index of the first number / time expression whose start is >= pos
+ * (binary search: the rules look around a position without scanning the
+ * whole text, so a 100 MB article stays linear). */
+size_t ms_doc_first_number_from(const ms_text_doc *d, size_t pos);
+size_t ms_doc_first_period_from(const ms_text_doc *d, size_t pos);
 /* Index of the first hit whose start is >= pos (binary search). */
 size_t ms_doc_first_hit_from(const ms_text_doc *d, size_t pos);
 

@@ -421,23 +421,54 @@ static bool is_headline(const ms_text_doc *d, size_t si)
     return s->paragraph_start && !s->terminated;
 }
 
-/* The same figure stated twice (headline and body): one is kept, the body
- * mention (or the first one). */
-static void merge_repeats(ms_extractor *ex, const ms_text_doc *d)
+/* Orders pending figures by what makes two of them the same statement
+ * (metric, kind, hedge, value), then by position in the text. */
+static int same_statement_order(const void *pa, const void *pb)
 {
-    for (size_t i = 0; i < ex->pend_count; i++) {
-        pending *a = &ex->pend[i];
-        for (size_t j = i + 1; j < ex->pend_count && !a->dropped; j++) {
-            pending *b = &ex->pend[j];
-            if (b->dropped || a->fig.kind != b->fig.kind || a->fig.hedge != b->fig.hedge ||
-                a->fig.value != b->fig.value || !ms_str_eq(a->fig.metric, b->fig.metric))
-                continue;
-            if (is_headline(d, a->sentence) && !is_headline(d, b->sentence))
-                a->dropped = true;
-            else
-                b->dropped = true;
-        }
+    const pending *a = *(pending *const *)pa, *b = *(pending *const *)pb;
+    int c = ms_str_cmp(a->fig.metric, b->fig.metric);
+    if (c)
+        return c;
+    if (a->fig.kind != b->fig.kind)
+        return a->fig.kind < b->fig.kind ? -1 : 1;
+    if (a->fig.hedge != b->fig.hedge)
+        return a->fig.hedge < b->fig.hedge ? -1 : 1;
+    if (a->fig.value != b->fig.value)
+        return a->fig.value < b->fig.value ? -1 : 1;
+    return a->number_offset < b->number_offset ? -1 : a->number_offset > b->number_offset;
+}
+
+/* The same figure stated twice (headline and body): one is kept, the body
+ * mention (or the first one). Sorting keeps this n log n for any text. */
+static ms_status merge_repeats(ms_extractor *ex, const ms_text_doc *d)
+{
+    if (ex->pend_count < 2)
+        return MS_OK;
+    pending **order = malloc(ex->pend_count * sizeof *order);
+    if (!order)
+        return MS_ERR_NOMEM;
+    for (size_t i = 0; i < ex->pend_count; i++)
+        order[i] = &ex->pend[i];
+    qsort(order, ex->pend_count, sizeof *order, same_statement_order);
+    for (size_t i = 0; i < ex->pend_count;) {
+        /* the group [i, j) of one statement */
+        size_t j = i + 1;
+        while (j < ex->pend_count && ms_str_eq(order[j]->fig.metric, order[i]->fig.metric) &&
+               order[j]->fig.kind == order[i]->fig.kind && order[j]->fig.hedge == order[i]->fig.hedge &&
+               order[j]->fig.value == order[i]->fig.value)
+            j++;
+        pending *keep = order[i]; /* the first in the text ... */
+        for (size_t k = i; k < j; k++)
+            if (is_headline(d, keep->sentence) && !is_headline(d, order[k]->sentence)) {
+                keep = order[k]; /* ... unless it is a headline and the body says it */
+                break;
+            }
+        for (size_t k = i; k < j; k++)
+            order[k]->dropped = order[k] != keep;
+        i = j;
     }
+    free(order);
+    return MS_OK;
 }
 
 static ms_status emit(ms_extractor *ex, const ms_text_doc *d, const ms_extract_options *opt,
@@ -560,6 +591,7 @@ ms_status ms_extract_text(ms_extractor *ex, const char *text, size_t len,
                 f->base = ms_period_shift_years(first, -1);
         }
     }
-    merge_repeats(ex, &d);
+    if ((st = merge_repeats(ex, &d)) != MS_OK)
+        return st;
     return emit(ex, &d, opt, sink, counts);
 }

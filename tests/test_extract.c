@@ -248,6 +248,27 @@ Test(extract, a_period_stated_once_governs_the_next_sentences)
     ms_diag_free(&diag);
 }
 
+Test(extract, a_day_stated_later_in_the_same_clause_overrides_the_carried_period)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char *t = "In 2024, 12,400 migrants were detained in the region. "
+                    "About 60 people were detained by police in the town of Lobnya on the night of June 3 to June 4. "
+                    "Another 35 were detained in Dubna, the police said on June 6.";
+    test_extract("en", "2024-06-10", t, strlen(t), &set, &diag);
+    const ms_figure *night = test_find(&set, MS_KIND_COUNT, 60);
+    const ms_figure *later = test_find(&set, MS_KIND_COUNT, 35);
+    cr_assert(night && later, "got %s", test_list(&set));
+    char b[16];
+    cr_expect_str_eq(test_date(night->period.start, b), "2024-06-03");
+    cr_expect_str_eq(test_date(night->period.end, b), "2024-06-04");
+    /* past a comma the date is the report's: the night carries on */
+    cr_expect_str_eq(test_date(later->period.start, b), "2024-06-03");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
 Test(extract, respectively_gives_one_figure_per_metric)
 {
     ms_figure_set set;

@@ -242,7 +242,15 @@ static const ms_period_hit *governing_period(const ms_text_doc *d, const ms_sent
         for (size_t i = ms_doc_first_number_from(d, r->end); i < d->n_numbers && d->numbers[i].start < after->start; i++)
             if (d->numbers[i].start >= r->end)
                 number_between = true;
-        if (!number_between && after->start - r->end <= ADJACENT_AFTER)
+        /* close after, or a span further on in the same stretch with no
+         * comma or clause break between ("were detained by police in the
+         * town of … in the night from May 23 to May 24"); past a comma
+         * it is more often a report's date ("…, figures published on
+         * Tuesday") */
+        if (!number_between && (after->start - r->end <= ADJACENT_AFTER ||
+                                (after->role != MS_PERIOD_ROLE_BASE &&
+                                 !memchr(d->text + r->end, ',', after->start - r->end) &&
+                                 ms_doc_clause_breaks(d, r->end, after->start) == 0)))
             return after;
     }
     if (before)

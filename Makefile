@@ -48,6 +48,11 @@ clean:
 
 # Speed and memory of migstat change/ingest against Miller, pandas, awk and
 # datamash on one generated table (bench/run.sh; not part of make test).
-.PHONY: bench
+.PHONY: bench bench-extract
 bench:
 	sh bench/run.sh
+
+# Speed of migstat extract on mixed English/Russian news against
+# Recognizers-Text and compromise (npm) on the same English text.
+bench-extract: build
+	sh bench/extract/run.sh

@@ -4,6 +4,7 @@
 #include "core/metric.h"
 #include "core/grow.h"
 #include "core/read_file.h"
+#include "core/tsv.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -22,35 +23,6 @@ void ms_metric_registry_free(ms_metric_registry *reg)
     free(reg->items);
     ms_arena_free(&reg->arena);
     ms_metric_registry_init(reg);
-}
-
-/* Splits line[0..len) at tabs into at most 4 fields; returns the count. */
-static size_t split_tabs(const char *line, size_t len, const char *field[4], size_t flen[4],
-                         size_t fcol[4])
-{
-    size_t n = 0, start = 0;
-    for (size_t i = 0; i <= len && n < 4; i++) {
-        if (i == len || line[i] == '\t') {
-            field[n] = line + start;
-            flen[n] = i - start;
-            fcol[n] = start + 1;
-            n++;
-            start = i + 1;
-        }
-    }
-    return n;
-}
-
-static bool valid_name(const char *s, size_t len)
-{
-    if (len == 0)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'))
-            return false;
-    }
-    return true;
 }
 
 ms_status ms_metric_registry_load_text(ms_metric_registry *reg, const char *name,
@@ -80,19 +52,19 @@ ms_status ms_metric_registry_load_text(ms_metric_registry *reg, const char *name
         }
         const char *f[4];
         size_t fl[4], fc[4];
-        size_t n = split_tabs(line, llen, f, fl, fc);
+        size_t n = ms_tsv_split(line, llen, f, fl, fc, 4);
         if (n < 3) {
             ms_diag_error(diag, name, lineno, 1, "expected at least 3 tab-separated fields, found %zu", n);
             status = MS_ERR_DATA;
             continue;
         }
-        if (!valid_name(f[0], fl[0])) {
+        if (!ms_tsv_is_name(f[0], fl[0])) {
             ms_diag_error(diag, name, lineno, 1, "metric name '%.*s' must be lowercase letters, digits and '_'",
                           (int)fl[0], f[0]);
             status = MS_ERR_DATA;
             continue;
         }
-        if (!valid_name(f[1], fl[1])) {
+        if (!ms_tsv_is_name(f[1], fl[1])) {
             ms_diag_error(diag, name, lineno, (int64_t)fc[1], "family '%.*s' must be lowercase letters, digits and '_'",
                           (int)fl[1], f[1]);
             status = MS_ERR_DATA;

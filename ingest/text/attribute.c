@@ -61,9 +61,20 @@ static bool sends_away(const char *metric)
                       strcmp(metric, "readmissions") == 0);
 }
 
+/* "students from Tajikistan", "мигрантов из Узбекистана": a place after
+ * "from" names where people come from, unless the figure sends people away
+ * ("deported from Germany", "из России депортировано", "aus Deutschland
+ * abgeschoben"), where it is the place that measured. */
+static bool names_origin(const ms_text_doc *d, const ms_lex_hit *h, const char *metric)
+{
+    size_t ws, we;
+    return !sends_away(metric) && ms_doc_word_before(d, h->start, &ws, &we) &&
+           ms_doc_word_is(d, ws, we, "from|из|aus");
+}
+
 /* The nearest hit of `cat` in the sentence, or NULL. For places, a place
- * inside a subject phrase ("граждан Таджикистана") or after "to"
- * (a destination) does not count. */
+ * inside a subject phrase ("граждан Таджикистана"), after "from" naming an
+ * origin, or after "to" (a destination) does not count. */
 static const ms_lex_hit *nearest_hit(const ms_text_doc *d, const ms_sentence *s, ms_lex_cat cat,
                                      const ms_reading *r, const char *metric, long *cost_out)
 {
@@ -77,7 +88,7 @@ static const ms_lex_hit *nearest_hit(const ms_text_doc *d, const ms_sentence *s,
             continue;
         if (cat == MS_LEX_PLACE) {
             size_t ws, we;
-            if (inside_subject(d, h, from))
+            if (inside_subject(d, h, from) || names_origin(d, h, metric))
                 continue;
             if (sends_away(metric) && ms_doc_word_before(d, h->start, &ws, &we) &&
                 ms_doc_word_is(d, ws, we, "to|into|towards|nach"))
@@ -334,6 +345,54 @@ static bool base_governs_count(const ms_text_doc *d, const ms_period_hit *b, con
     return true;
 }
 
+/* Deaths and injuries: a count of casualties of an event (metrics.tsv
+ * family "casualties"). */
+static bool counts_casualties(const ms_text_doc *d, const char *metric)
+{
+    const ms_metric *m = d->metrics ? ms_metric_find(d->metrics, metric) : NULL;
+    return m && strcmp(m->family, "casualties") == 0;
+}
+
+/* The event the words around r speak of: one named ("the Crocus City Hall
+ * attack"), the nearest first; else one of a kind ("a terrorist attack")
+ * that happened in a country the sentence names, at a time it states. */
+static const ms_event *event_of(const ms_text_doc *d, const ms_sentence *s, const ms_reading *r,
+                                const ms_figure *f)
+{
+    enum { MAX_AROUND = 8 };
+    if (!d->events || !d->events->count)
+        return NULL;
+    size_t from = ms_doc_first_hit_from(d, window_start(s, r->start)), to = window_end(s, r->end);
+    const ms_event *named = NULL;
+    const char *kind = NULL, *places[MAX_AROUND];
+    long named_cost = 0;
+    size_t n_places = 0;
+    for (size_t i = from; i < d->n_hits && d->hits[i].start < to; i++) {
+        const ms_lex_hit *h = &d->hits[i];
+        if (h->cat == MS_LEX_PLACE && n_places < MAX_AROUND && !inside_subject(d, h, from))
+            places[n_places++] = h->key;
+        if (h->cat != MS_LEX_EVENT)
+            continue;
+        const ms_event *e = ms_event_find(d->events, h->key);
+        long c = hit_cost(d, h->start, h->end, r);
+        if (e && (!named || c < named_cost))
+            named = e, named_cost = c;
+        else if (!e && !kind)
+            kind = h->key;
+    }
+    if (named || !kind)
+        return named;
+    ms_period periods[MAX_AROUND];
+    size_t n_periods = 0;
+    if (!ms_period_is_none(f->period))
+        periods[n_periods++] = f->period;
+    for (size_t i = ms_doc_first_period_from(d, window_start(s, r->start));
+         i < d->n_periods && d->periods[i].start < to && n_periods < MAX_AROUND; i++)
+        if (d->periods[i].role != MS_PERIOD_ROLE_BASE && period_usable(d, &d->periods[i]))
+            periods[n_periods++] = d->periods[i].period;
+    return ms_event_of_kind(d->events, kind, places, n_places, periods, n_periods);
+}
+
 void ms_rules_attribute(const ms_text_doc *d, size_t si, const ms_reading *r,
                         const ms_text_context *ctx, ms_figure *f)
 {
@@ -359,9 +418,30 @@ void ms_rules_attribute(const ms_text_doc *d, size_t si, const ms_reading *r,
         f->base = resolve_base(base_hit(d, s, r), current);
     }
 
+    /* a period wholly after the publication date makes the figure a plan,
+     * target or forecast ("could increase 2.5 times by 2030", "к 2030
+     * году"): no observation of the metric, and no base year to compare */
+    if (d->published != MS_DAY_NONE && !ms_period_is_none(f->period) &&
+        f->period.start > d->published) {
+        f->metric = "other";
+        f->base = ms_period_none();
+    }
+
     /* place */
     const ms_lex_hit *place = nearest_hit(d, s, MS_LEX_PLACE, r, f->metric, NULL);
     f->place = place ? place->key : ctx->place;
+
+    /* the dead and injured of an event: its days, whatever the article's
+     * time ("last year's attack … 144 deaths"), and its place when the
+     * sentence names none */
+    if (counts_casualties(d, f->metric)) {
+        const ms_event *e = event_of(d, s, r, f);
+        if (e) {
+            f->period = e->days;
+            if (!place)
+                f->place = e->place;
+        }
+    }
 
     /* subject */
     long cost = 0;

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "core/figure.h"
+#include "core/metric.h"
+#include "ingest/text/events.h"
 #include "ingest/text/lang.h"
 #include "ingest/text/lexicon.h"
 #include "ingest/text/numbers.h"
@@ -28,6 +30,8 @@ typedef struct ms_text_doc {
     size_t n_periods;
     ms_sentence *sentences;
     size_t n_sentences;
+    const ms_metric_registry *metrics; /* data/metrics.tsv */
+    const ms_event_table *events;      /* data/events.tsv */
 } ms_text_doc;
 
 /* --- looking around (doc.c) --- */

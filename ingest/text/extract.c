@@ -33,6 +33,7 @@ typedef struct pending {
 struct ms_extractor {
     ms_lexicon *lexicons[MS_LANG_COUNT_];
     ms_metric_registry metrics;
+    ms_event_table events;
     bool metrics_loaded;
     char *clean;
     size_t clean_cap;
@@ -57,6 +58,7 @@ ms_status ms_extractor_new(ms_extractor **out)
     if (!ex)
         return MS_ERR_NOMEM;
     ms_metric_registry_init(&ex->metrics);
+    ms_event_table_init(&ex->events);
     ms_arena_init(&ex->arena);
     *out = ex;
     return MS_OK;
@@ -69,6 +71,7 @@ void ms_extractor_free(ms_extractor *ex)
     for (int i = 0; i < MS_LANG_COUNT_; i++)
         ms_lexicon_free(ex->lexicons[i]);
     ms_metric_registry_free(&ex->metrics);
+    ms_event_table_free(&ex->events);
     ms_arena_free(&ex->arena);
     free(ex->clean);
     free(ex->numbers);
@@ -527,6 +530,9 @@ static ms_status get_lexicon(ms_extractor *ex, ms_lang lang, ms_lexicon **out, m
         ms_status st = ms_metric_registry_load(&ex->metrics, path, diag);
         if (st != MS_OK)
             return st;
+        snprintf(path, sizeof path, "%s/events.tsv", ms_data_dir());
+        if ((st = ms_event_table_load(&ex->events, path, diag)) != MS_OK)
+            return st;
         ex->metrics_loaded = true;
     }
     *out = ex->lexicons[lang];
@@ -548,6 +554,8 @@ ms_status ms_extract_text(ms_extractor *ex, const char *text, size_t len,
     d.len = len;
     d.lang = opt->lang_auto ? ms_lang_guess(ex->clean, len) : opt->lang;
     d.published = opt->published;
+    d.metrics = &ex->metrics;
+    d.events = &ex->events;
     ms_lexicon *lex;
     if ((st = get_lexicon(ex, d.lang, &lex, diag)) != MS_OK)
         return st;

@@ -37,6 +37,7 @@
 #include "core/num.h"
 #include "core/read_file.h"
 #include "core/strbuf.h"
+#include "core/tsv.h"
 
 #include <libstemmer.h>
 #include <stdbool.h>
@@ -62,7 +63,7 @@ enum list_kind { L_STEM = 0, L_EXACT, L_PUNCT, L_PREFIX };
 
 static const char *const cat_names[MS_LEX_CAT_COUNT_] = {
     "metric", "place", "subject", "hedge", "change", "percent",
-    "times", "mult", "fraction", "share", "skip"};
+    "times", "mult", "fraction", "share", "skip", "event"};
 
 const char *ms_lex_cat_name(ms_lex_cat cat)
 {
@@ -551,20 +552,6 @@ typedef struct loader {
     ms_metric_registry metrics;
 } loader;
 
-static bool valid_code(const char *s, size_t len)
-{
-    /* AA or AA-XXX (ISO 3166-1 alpha-2, optionally an ISO 3166-2 region) */
-    if (len != 2 && (len < 4 || len > 6))
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        char c = s[i];
-        bool upper = c >= 'A' && c <= 'Z', digit = c >= '0' && c <= '9';
-        if (i < 2 ? !upper : i == 2 ? c != '-' : !(upper || digit))
-            return false;
-    }
-    return true;
-}
-
 static bool valid_ident(const char *s, size_t len)
 {
     if (!len)
@@ -595,11 +582,11 @@ static bool check_key(loader *ld, ms_lex_cat cat, const char *k, size_t kl, size
             why = "is not a metric of metrics.tsv";
         break;
     case MS_LEX_PLACE:
-        if (!valid_code(k, kl))
+        if (!ms_tsv_is_place_code(k, kl))
             why = "is not an ISO 3166 code (XX or XX-YYY)";
         break;
     case MS_LEX_SUBJECT:
-        if (!valid_code(k, kl) && strcmp(key, "foreign_citizens") != 0)
+        if (!ms_tsv_is_place_code(k, kl) && strcmp(key, "foreign_citizens") != 0)
             why = "is not a citizenship code (XX) or foreign_citizens";
         break;
     case MS_LEX_HEDGE: {
@@ -632,6 +619,10 @@ static bool check_key(loader *ld, ms_lex_cat cat, const char *k, size_t kl, size
     case MS_LEX_SKIP:
         if (!valid_ident(k, kl))
             why = "is not a reason name (lowercase letters and '_')";
+        break;
+    case MS_LEX_EVENT:
+        if (!valid_ident(k, kl))
+            why = "is not an event or event kind of events.tsv (lowercase letters and '_')";
         break;
     default:
         why = "has no category";

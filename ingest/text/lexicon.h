@@ -35,6 +35,9 @@ typedef enum ms_lex_cat {
     MS_LEX_SKIP,       /* key: why a nearby number is not a figure
                           ("document", "phone", "age", "page", "furniture",
                           "donation", "denominator", ...) */
+    MS_LEX_EVENT,      /* key: an event of data/events.tsv by name
+                          ("Crocus City Hall") or a kind of event
+                          ("terrorist attack", "теракт") */
     MS_LEX_CAT_COUNT_  /* number of categories, not a category */
 } ms_lex_cat;
 

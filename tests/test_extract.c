@@ -128,6 +128,52 @@ static figure_case figure_cases[] = {
      MS_KIND_MULTIPLIER, 2, "", "nearly", "", "", "", "", ""},
     {"de", "2023-08-03", "Die Bundespolizei hat 1,2 Millionen Menschen kontrolliert.",
      MS_KIND_COUNT, 1200000, "migrants_checked", "none", "", "", "", "", ""},
+
+    /* --- events: casualties take the event's days and place --- */
+    {"en", "2024-09-10", "The Crocus City Hall attack killed 146 people and injured 560 more.",
+     MS_KIND_COUNT, 146, "deaths", "none", "2024-03-22", "2024-03-22", "RU-MOS", "", ""},
+    {"en", "2024-09-10", "The Crocus City Hall attack killed 146 people and injured 560 more.",
+     MS_KIND_COUNT, 560, "injuries", "none", "2024-03-22", "2024-03-22", "RU-MOS", "", ""},
+    {"en", "2024-07-01", "A terrorist attack near Moscow in March left 140 dead.",
+     MS_KIND_COUNT, 140, "deaths", "none", "2024-03-22", "2024-03-22", "RU-MOS", "", ""},
+    {"ru", "2024-05-10", "В результате теракта в «Крокусе» погибли 145 человек.",
+     MS_KIND_COUNT, 145, "deaths", "none", "2024-03-22", "2024-03-22", "RU-MOS", "", ""},
+    {"de", "2024-09-01", "Beim Anschlag von Solingen starben 3 Menschen, 8 wurden verletzt.",
+     MS_KIND_COUNT, 8, "injuries", "none", "2024-08-23", "2024-08-23", "DE-NW", "", ""},
+    /* a kind of event in one country and month names the one event that fits */
+    {"en", "2024-12-01", "A terrorist attack in Germany in August left 3 people dead.",
+     MS_KIND_COUNT, 3, "deaths", "none", "2024-08-23", "2024-08-23", "DE", "", ""},
+    /* ... and two that fit leave the period the text gives */
+    {"en", "2024-12-01", "Terrorist attacks in Russia killed about 170 people this year.",
+     MS_KIND_COUNT, 170, "deaths", "about", "2024-01-01", "2024-12-01", "RU", "", ""},
+    /* what police did after an attack is not on the attack's day */
+    {"en", "2024-06-01", "After the Crocus attack, police detained 900 migrants in May.",
+     MS_KIND_COUNT, 900, "detentions", "none", "2024-05-01", "2024-05-31", "", "foreign_citizens", ""},
+    {"ru", "2024-06-01", "После теракта в «Крокусе» в апреле задержаны 1 200 мигрантов.",
+     MS_KIND_COUNT, 1200, "detentions", "none", "2024-04-01", "2024-04-30", "", "foreign_citizens", ""},
+
+    /* --- places near a city, and origins that are not places --- */
+    {"en", "2024-09-01", "About 300 migrants were detained in a raid outside Moscow.",
+     MS_KIND_COUNT, 300, "detentions", "about", "", "", "RU-MOS", "foreign_citizens", ""},
+    {"ru", "2024-09-01", "Около 300 мигрантов задержаны в подмосковном Красногорске.",
+     MS_KIND_COUNT, 300, "detentions", "about", "", "", "RU-MOS", "foreign_citizens", ""},
+    {"de", "2024-09-01", "Bei Moskau wurden rund 300 Migranten festgenommen.",
+     MS_KIND_COUNT, 300, "detentions", "about", "", "", "RU-MOS", "foreign_citizens", ""},
+    {"en", "2024-09-01", "Police in Yekaterinburg detained 40 workers from Uzbekistan.",
+     MS_KIND_COUNT, 40, "detentions", "none", "", "", "RU-SVE", "UZ", ""},
+    {"ru", "2024-09-01", "В Казани полиция задержала 40 мигрантов из Узбекистана.",
+     MS_KIND_COUNT, 40, "detentions", "none", "", "", "RU-TA", "UZ", ""},
+    /* ... but the country a deportation is from is where it was measured */
+    {"ru", "2024-09-01", "Из Германии выдворено 120 граждан Грузии.",
+     MS_KIND_COUNT, 120, "expulsions", "none", "", "", "DE", "GE", ""},
+    {"de", "2025-01-20", "Im vergangenen Jahr wurden aus Österreich 9.100 Menschen abgeschoben.",
+     MS_KIND_COUNT, 9100, "deportations", "none", "2024-01-01", "2024-12-31", "AT", "foreign_citizens", ""},
+
+    /* --- plans and targets are not counts of what happened --- */
+    {"en", "2024-08-01", "The ministry plans to issue 50,000 work patents in 2026.",
+     MS_KIND_COUNT, 50000, "other", "none", "2026-01-01", "2026-12-31", "", "", ""},
+    {"ru", "2024-08-01", "В 2025 году планируется выдать 80 тысяч разрешений на работу.",
+     MS_KIND_COUNT, 80000, "other", "none", "2025-01-01", "2025-12-31", "", "", ""},
 };
 
 ParameterizedTestParameters(extract, figure)
@@ -443,4 +489,22 @@ Test(extract, random_bytes_never_crash_and_spans_stay_inside)
         ms_diag_free(&diag);
     }
     ms_extractor_free(ex);
+}
+
+Test(extract, people_beside_deaths_are_nobody_in_particular_beside_deportations_foreigners)
+{
+    const char *text = "The attack killed 31 people. Police deported 2,400 people last year.";
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    test_extract("en", "2024-09-10", text, strlen(text), &set, &diag);
+    const ms_figure *dead = test_find(&set, MS_KIND_COUNT, 31);
+    const ms_figure *out = test_find(&set, MS_KIND_COUNT, 2400);
+    cr_assert(dead && out, "got %s", test_list(&set));
+    cr_expect_str_eq(dead->metric, "deaths");
+    cr_expect_null(dead->subject, "subject %s beside deaths", dead->subject);
+    cr_expect_str_eq(out->metric, "deportations");
+    cr_expect(out->subject && strcmp(out->subject, "foreign_citizens") == 0);
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
 }

@@ -447,7 +447,9 @@ void ms_rules_attribute(const ms_text_doc *d, size_t si, const ms_reading *r,
     long cost = 0;
     const ms_lex_hit *subj = nearest_hit(d, s, MS_LEX_SUBJECT, r, NULL, &cost);
     if (subj && cost <= SUBJECT_REACH)
-        f->subject = subj->key;
+        f->subject = strcmp(subj->key, "people") == 0
+                         ? (counts_foreigners(f->metric) ? "foreign_citizens" : NULL)
+                         : subj->key;
     else if (is_change(r->kind) && ctx->has_prev && ctx->prev_sentence == si &&
              ms_str_eq(ctx->prev_metric, f->metric))
         f->subject = ctx->prev_subject;

@@ -301,7 +301,8 @@ static void assign_respectively(const ms_text_doc *d, const ms_sentence *s, pend
         const ms_lex_hit *h = &d->hits[i];
         if (h->cat == MS_LEX_METRIC && nm < 8 && (nm == 0 || strcmp(metrics[nm - 1], h->key) != 0))
             metrics[nm++] = h->key;
-        if (h->cat == MS_LEX_SUBJECT && ns < 8 && (ns == 0 || strcmp(subjects[ns - 1], h->key) != 0))
+        if (h->cat == MS_LEX_SUBJECT && ns < 8 && strcmp(h->key, "people") != 0 &&
+            (ns == 0 || strcmp(subjects[ns - 1], h->key) != 0))
             subjects[ns++] = h->key;
     }
     /* the group: the last run of figures of one kind */

@@ -586,8 +586,9 @@ static bool check_key(loader *ld, ms_lex_cat cat, const char *k, size_t kl, size
             why = "is not an ISO 3166 code (XX or XX-YYY)";
         break;
     case MS_LEX_SUBJECT:
-        if (!ms_tsv_is_place_code(k, kl) && strcmp(key, "foreign_citizens") != 0)
-            why = "is not a citizenship code (XX) or foreign_citizens";
+        if (!ms_tsv_is_place_code(k, kl) && strcmp(key, "foreign_citizens") != 0 &&
+            strcmp(key, "people") != 0)
+            why = "is not a citizenship code (XX), foreign_citizens or people";
         break;
     case MS_LEX_HEDGE: {
         ms_hedge h;

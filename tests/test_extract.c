@@ -508,3 +508,30 @@ Test(extract, people_beside_deaths_are_nobody_in_particular_beside_deportations_
     ms_figure_set_free(&set);
     ms_diag_free(&diag);
 }
+
+/* "temporary and permanent residence permits": two metrics, one noun. */
+Test(extract, respectively_shares_the_noun_of_a_coordination)
+{
+    static const struct {
+        const char *lang, *text;
+        double a, b;
+    } cases[] = {
+        {"en", "Temporary and permanent residence permits issued in the first half fell by "
+               "31 and 12 percent, respectively.", -31, -12},
+        {"de", "Die Zahl der befristeten und unbefristeten Aufenthaltstitel sank um 7 bzw. 3 Prozent.",
+         -7, -3},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ms_figure_set set;
+        ms_diag diag;
+        ms_diag_init(&diag);
+        test_extract(cases[i].lang, "2024-08-20", cases[i].text, strlen(cases[i].text), &set, &diag);
+        const ms_figure *a = test_find(&set, MS_KIND_PCT_CHANGE, cases[i].a);
+        const ms_figure *b = test_find(&set, MS_KIND_PCT_CHANGE, cases[i].b);
+        cr_assert(a && b, "got %s", test_list(&set));
+        cr_expect_str_eq(a->metric, "residence_permits_temporary", "in «%s»", cases[i].text);
+        cr_expect_str_eq(b->metric, "residence_permits_permanent", "in «%s»", cases[i].text);
+        ms_figure_set_free(&set);
+        ms_diag_free(&diag);
+    }
+}

@@ -287,10 +287,37 @@ static bool sentence_has_cue(const ms_text_doc *d, const ms_sentence *s, const c
     return false;
 }
 
+/* "temporary and permanent residence permits": the first word of a
+ * coordination shares the rest of the phrase after "and". Reads the metric
+ * of "<word> <metric phrase without its first word>" (NULL if it names
+ * none, or the same metric). */
+static const char *elided_metric(ms_lexicon *lex, const ms_text_doc *d, const ms_lex_hit *m)
+{
+    size_t and_s, and_e, ws, we, fs, fe;
+    if (!ms_doc_word_before(d, m->start, &and_s, &and_e) ||
+        !ms_doc_word_is(d, and_s, and_e, "and|or|и|или|und|oder") ||
+        !ms_doc_word_before(d, and_s, &ws, &we) || !ms_doc_word_after(d, m->start, &fs, &fe) ||
+        fe >= m->end)
+        return NULL;
+    char buf[256];
+    size_t wl = we - ws, rest = m->end - fe;
+    if (wl + rest >= sizeof buf)
+        return NULL;
+    memcpy(buf, d->text + ws, wl);
+    memcpy(buf + wl, d->text + fe, rest);
+    ms_lex_hit hits[16];
+    size_t n = ms_lexicon_match(lex, buf, wl + rest, hits, 16);
+    for (size_t i = 0; i < n && i < 16; i++)
+        if (hits[i].cat == MS_LEX_METRIC && hits[i].start == 0 && hits[i].end == wl + rest)
+            return strcmp(hits[i].key, m->key) != 0 ? hits[i].key : NULL;
+    return NULL;
+}
+
 /* "dropped by 44 and 18 percent, respectively": the items take the metrics
- * (and subjects) named before them, in order. */
-static void assign_respectively(const ms_text_doc *d, const ms_sentence *s, pending *items,
-                                size_t n)
+ * (and subjects) named before them, in order; "temporary and permanent
+ * residence permits" names two. */
+static void assign_respectively(ms_lexicon *lex, const ms_text_doc *d, const ms_sentence *s,
+                                pending *items, size_t n)
 {
     if (n < 2 || !sentence_has_word(d, s, "respectively|соответственно|bzw|beziehungsweise"))
         return;
@@ -299,8 +326,12 @@ static void assign_respectively(const ms_text_doc *d, const ms_sentence *s, pend
     for (size_t i = ms_doc_first_hit_from(d, s->start);
          i < d->n_hits && d->hits[i].start < items[0].reading.start; i++) {
         const ms_lex_hit *h = &d->hits[i];
-        if (h->cat == MS_LEX_METRIC && nm < 8 && (nm == 0 || strcmp(metrics[nm - 1], h->key) != 0))
+        if (h->cat == MS_LEX_METRIC && nm < 7 && (nm == 0 || strcmp(metrics[nm - 1], h->key) != 0)) {
+            const char *elided = elided_metric(lex, d, h);
+            if (elided)
+                metrics[nm++] = elided;
             metrics[nm++] = h->key;
+        }
         if (h->cat == MS_LEX_SUBJECT && ns < 8 && strcmp(h->key, "people") != 0 &&
             (ns == 0 || strcmp(subjects[ns - 1], h->key) != 0))
             subjects[ns++] = h->key;
@@ -415,7 +446,8 @@ static ms_status read_sentence(ms_extractor *ex, const ms_text_doc *d, size_t si
         ctx->prev_period = f.period;
     }
     *next_number = ni;
-    assign_respectively(d, s, ex->pend + first_pending, ex->pend_count - first_pending);
+    assign_respectively(ex->lexicons[d->lang], d, s, ex->pend + first_pending,
+                        ex->pend_count - first_pending);
     return MS_OK;
 }
 

@@ -169,6 +169,18 @@ static figure_case figure_cases[] = {
     {"de", "2025-01-20", "Im vergangenen Jahr wurden aus Österreich 9.100 Menschen abgeschoben.",
      MS_KIND_COUNT, 9100, "deportations", "none", "2024-01-01", "2024-12-31", "AT", "foreign_citizens", ""},
 
+    /* --- a phrasal verb ending in a hedge word is not a hedge --- */
+    {"en", "2025-03-01", "Last year Russia handed over 2,210 foreigners under readmission agreements.",
+     MS_KIND_COUNT, 2210, "readmissions", "none", "2024-01-01", "2024-12-31", "RU", "", ""},
+    {"en", "2025-03-01", "Last year Russia handed over more than 2,210 foreigners under readmission deals.",
+     MS_KIND_COUNT, 2210, "readmissions", "more_than", "2024-01-01", "2024-12-31", "RU", "", ""},
+
+    /* --- one noun shared by two counts --- */
+    {"en", "2025-06-01", "The ministry issued 48,100 temporary and 37,900 permanent residence permits in May.",
+     MS_KIND_COUNT, 48100, "residence_permits_temporary", "none", "2025-05-01", "2025-05-31", "", "", ""},
+    {"en", "2025-06-01", "The ministry issued 48,100 temporary and 37,900 permanent residence permits in May.",
+     MS_KIND_COUNT, 37900, "residence_permits_permanent", "none", "2025-05-01", "2025-05-31", "", "", ""},
+
     /* --- plans and targets are not counts of what happened --- */
     {"en", "2024-08-01", "The ministry plans to issue 50,000 work patents in 2026.",
      MS_KIND_COUNT, 50000, "other", "none", "2026-01-01", "2026-12-31", "", "", ""},
@@ -534,4 +546,23 @@ Test(extract, respectively_shares_the_noun_of_a_coordination)
         ms_figure_set_free(&set);
         ms_diag_free(&diag);
     }
+}
+
+/* "The two figures rose by 9 and 4 percent, respectively" after a sentence
+ * with two levels of different metrics. */
+Test(extract, respectively_after_a_sentence_of_levels_takes_their_metrics)
+{
+    const char *t = "In 2024 police deported 5,120 migrants and expelled 2,980 more. "
+                    "The two figures rose by 9 and 4 percent, respectively.";
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    test_extract("en", "2025-02-01", t, strlen(t), &set, &diag);
+    const ms_figure *a = test_find(&set, MS_KIND_PCT_CHANGE, 9);
+    const ms_figure *b = test_find(&set, MS_KIND_PCT_CHANGE, 4);
+    cr_assert(a && b, "got %s", test_list(&set));
+    cr_expect_str_eq(a->metric, "deportations");
+    cr_expect_str_eq(b->metric, "expulsions");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
 }

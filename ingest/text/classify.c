@@ -118,6 +118,10 @@ static ms_hedge hedge_before(const ms_text_doc *d, const ms_sentence *s, size_t 
         h = ms_doc_hit_ending(d, MS_LEX_HEDGE, ws);
     if (!h || h->start < s->start)
         return MS_HEDGE_NONE;
+    /* "handed over 1,530": the word ends a metric phrase, no hedge */
+    const ms_lex_hit *m = ms_doc_hit_ending(d, MS_LEX_METRIC, h->end);
+    if (m && m->start < h->start && m->end == h->end)
+        return MS_HEDGE_NONE;
     ms_hedge hedge;
     if (!ms_hedge_from_name(h->key, &hedge))
         return MS_HEDGE_NONE;

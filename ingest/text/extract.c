@@ -287,17 +287,15 @@ static bool sentence_has_cue(const ms_text_doc *d, const ms_sentence *s, const c
     return false;
 }
 
-/* "temporary and permanent residence permits": the first word of a
- * coordination shares the rest of the phrase after "and". Reads the metric
- * of "<word> <metric phrase without its first word>" (NULL if it names
- * none, or the same metric). */
-static const char *elided_metric(ms_lexicon *lex, const ms_text_doc *d, const ms_lex_hit *m)
+/* "temporary and permanent residence permits": the word before "and"
+ * shares the rest of the metric phrase m. Reads the metric of "<word> <m
+ * without its first word>" for the word text[ws, we) (NULL if that names
+ * no metric, or the same one). */
+static const char *elided_metric(ms_lexicon *lex, const ms_text_doc *d, size_t ws, size_t we,
+                                 const ms_lex_hit *m)
 {
-    size_t and_s, and_e, ws, we, fs, fe;
-    if (!ms_doc_word_before(d, m->start, &and_s, &and_e) ||
-        !ms_doc_word_is(d, and_s, and_e, "and|or|и|или|und|oder") ||
-        !ms_doc_word_before(d, and_s, &ws, &we) || !ms_doc_word_after(d, m->start, &fs, &fe) ||
-        fe >= m->end)
+    size_t fs, fe;
+    if (!ms_doc_word_after(d, m->start, &fs, &fe) || fe >= m->end)
         return NULL;
     char buf[256];
     size_t wl = we - ws, rest = m->end - fe;
@@ -313,11 +311,75 @@ static const char *elided_metric(ms_lexicon *lex, const ms_text_doc *d, const ms
     return NULL;
 }
 
+/* Is the word before `pos` a conjunction, and the word before that
+ * [*ws, *we)? */
+static bool word_before_conjunction(const ms_text_doc *d, size_t pos, size_t *ws, size_t *we)
+{
+    size_t cs, ce;
+    return ms_doc_word_before(d, pos, &cs, &ce) &&
+           ms_doc_word_is(d, cs, ce, "and|or|и|или|und|oder") && ms_doc_word_before(d, cs, ws, we);
+}
+
+/* The metric of the elided phrase before hit m ("temporary and permanent
+ * residence permits" -> temporary residence permits), or NULL. */
+static const char *coordinated_metric(ms_lexicon *lex, const ms_text_doc *d, const ms_lex_hit *m)
+{
+    size_t ws, we;
+    return word_before_conjunction(d, m->start, &ws, &we) ? elided_metric(lex, d, ws, we, m) : NULL;
+}
+
+/* "61,300 temporary and 49,800 permanent residence permits": a count
+ * followed by one word, a conjunction and the next count, whose metric
+ * phrase comes right after it, counts that word with the phrase's noun. */
+static void assign_elided_nouns(ms_lexicon *lex, const ms_text_doc *d, pending *items, size_t n)
+{
+    for (size_t i = 0; i + 1 < n; i++) {
+        pending *a = &items[i], *b = &items[i + 1];
+        if (a->fig.kind != MS_KIND_COUNT || b->fig.kind != MS_KIND_COUNT || !a->fig.metric)
+            continue;
+        const ms_lex_hit *m = ms_doc_hit_starting(d, MS_LEX_METRIC, b->reading.end);
+        size_t ws, we, after_s, after_e;
+        if (!m || strcmp(m->key, a->fig.metric) != 0 ||
+            !word_before_conjunction(d, b->reading.start, &ws, &we) ||
+            !ms_doc_word_after(d, a->reading.end, &after_s, &after_e) || after_s != ws)
+            continue;
+        const char *metric = elided_metric(lex, d, ws, we, m);
+        if (metric)
+            a->fig.metric = metric;
+    }
+}
+
+/* "The three figures fell by 8, 21 and 5 percent, respectively" after a
+ * sentence that gave three levels: the k items take the metrics and
+ * subjects of the last k figures before them when those come from one
+ * sentence and name k different metrics. False when they do not. */
+static bool respectively_of_before(const pending *before, size_t n_before, pending *items,
+                                   size_t k)
+{
+    if (n_before < k)
+        return false;
+    const pending *prev = before + n_before - k;
+    for (size_t i = 0; i < k; i++) {
+        if (prev[i].dropped || prev[i].sentence != prev[0].sentence || !prev[i].fig.metric ||
+            prev[i].fig.kind != MS_KIND_COUNT)
+            return false;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(prev[j].fig.metric, prev[i].fig.metric) == 0)
+                return false;
+    }
+    for (size_t i = 0; i < k; i++) {
+        items[i].fig.metric = prev[i].fig.metric;
+        items[i].fig.subject = prev[i].fig.subject;
+    }
+    return true;
+}
+
 /* "dropped by 44 and 18 percent, respectively": the items take the metrics
  * (and subjects) named before them, in order; "temporary and permanent
- * residence permits" names two. */
+ * residence permits" names two; with no metric named in the sentence, the
+ * figures of the sentence before. */
 static void assign_respectively(ms_lexicon *lex, const ms_text_doc *d, const ms_sentence *s,
-                                pending *items, size_t n)
+                                const pending *before, size_t n_before, pending *items, size_t n)
 {
     if (n < 2 || !sentence_has_word(d, s, "respectively|соответственно|bzw|beziehungsweise"))
         return;
@@ -327,7 +389,7 @@ static void assign_respectively(ms_lexicon *lex, const ms_text_doc *d, const ms_
          i < d->n_hits && d->hits[i].start < items[0].reading.start; i++) {
         const ms_lex_hit *h = &d->hits[i];
         if (h->cat == MS_LEX_METRIC && nm < 7 && (nm == 0 || strcmp(metrics[nm - 1], h->key) != 0)) {
-            const char *elided = elided_metric(lex, d, h);
+            const char *elided = coordinated_metric(lex, d, h);
             if (elided)
                 metrics[nm++] = elided;
             metrics[nm++] = h->key;
@@ -342,6 +404,8 @@ static void assign_respectively(ms_lexicon *lex, const ms_text_doc *d, const ms_
         first--;
     size_t k = n - first;
     if (k < 2)
+        return;
+    if (nm == 0 && respectively_of_before(before, n_before, items + first, k))
         return;
     if (nm >= k)
         for (size_t i = 0; i < k; i++)
@@ -446,8 +510,10 @@ static ms_status read_sentence(ms_extractor *ex, const ms_text_doc *d, size_t si
         ctx->prev_period = f.period;
     }
     *next_number = ni;
-    assign_respectively(ex->lexicons[d->lang], d, s, ex->pend + first_pending,
+    assign_elided_nouns(ex->lexicons[d->lang], d, ex->pend + first_pending,
                         ex->pend_count - first_pending);
+    assign_respectively(ex->lexicons[d->lang], d, s, ex->pend, first_pending,
+                        ex->pend + first_pending, ex->pend_count - first_pending);
     return MS_OK;
 }
 

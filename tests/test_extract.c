@@ -181,6 +181,21 @@ static figure_case figure_cases[] = {
     {"en", "2025-06-01", "The ministry issued 48,100 temporary and 37,900 permanent residence permits in May.",
      MS_KIND_COUNT, 37900, "residence_permits_permanent", "none", "2025-05-01", "2025-05-31", "", "", ""},
 
+    /* --- the group a number is taken from is not what it counts --- */
+    {"ru", "2024-09-01", "Более 200 задержанных получили предписания о выдворении.",
+     MS_KIND_COUNT, 200, "expulsions", "more_than", "", "", "", "", ""},
+    {"ru", "2024-09-01", "Из числа задержанных 150 человек выдворены.",
+     MS_KIND_COUNT, 150, "expulsions", "none", "", "", "", "", ""},
+    {"en", "2024-09-01", "Fewer than 9,000 of those detained were later deported.",
+     MS_KIND_COUNT, 9000, "deportations", "less_than", "", "", "", "", ""},
+    {"en", "2024-09-01", "Among those detained, 77 were deported.",
+     MS_KIND_COUNT, 77, "deportations", "none", "", "", "", "", ""},
+    {"de", "2024-09-01", "Von den Festgenommenen wurden 310 abgeschoben.",
+     MS_KIND_COUNT, 310, "deportations", "none", "", "", "", "", ""},
+    /* ... but two metrics joined by "and" are the number's own words */
+    {"en", "2024-09-01", "In total 1,400 detentions and deportations were recorded.",
+     MS_KIND_COUNT, 1400, "detentions", "none", "", "", "", "", ""},
+
     /* --- plans and targets are not counts of what happened --- */
     {"en", "2024-08-01", "The ministry plans to issue 50,000 work patents in 2026.",
      MS_KIND_COUNT, 50000, "other", "none", "2026-01-01", "2026-12-31", "", "", ""},

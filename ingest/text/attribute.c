@@ -155,6 +155,54 @@ static bool is_change(ms_kind k)
     return k == MS_KIND_PCT_CHANGE || k == MS_KIND_ABS_CHANGE || k == MS_KIND_MULTIPLIER;
 }
 
+/* Is h the group a number is taken from? Right after the number, perhaps
+ * after "of those" / "из" ("Сотни задержанных получили…", "13,000 of those
+ * detained were expelled"), or right before it after "из числа" / "among"
+ * ("Из числа задержанных 150 человек выдворены"). */
+static bool names_group(const ms_text_doc *d, const ms_reading *r, const ms_lex_hit *h)
+{
+    size_t ws, we, pos = r->end;
+    if (h->end <= r->start) {
+        size_t before = ms_doc_skip_space_back(d, r->start);
+        if (before > 0 && d->text[before - 1] == ',')
+            before = ms_doc_skip_space_back(d, before - 1);
+        return before == h->end && ms_doc_word_before(d, h->start, &ws, &we) &&
+               ms_doc_word_is(d, ws, we, "из|числа|среди|among|of|those|unter|von");
+    }
+    if (h->start < r->end)
+        return false;
+    for (int words = 0; words < 2 && ms_doc_word_after(d, pos, &ws, &we) && ws < h->start; words++) {
+        if (!ms_doc_word_is(d, ws, we, "of|those|из|числа|von|den"))
+            return false;
+        pos = we;
+    }
+    return ms_doc_skip_space(d, pos) == h->start;
+}
+
+/* When h names the group a number is taken from, the metric word that
+ * follows in the same stretch of words (no comma, clause break, number or
+ * conjunction before it) says what the number counts; NULL if none. */
+static const ms_lex_hit *predicate_after_group(const ms_text_doc *d, const ms_sentence *s,
+                                               const ms_reading *r, const ms_lex_hit *h)
+{
+    if (!names_group(d, r, h))
+        return NULL;
+    size_t from = h->end > r->end ? h->end : r->end, ws, we;
+    size_t limit = from + 80 < s->end ? from + 80 : s->end;
+    for (size_t i = ms_doc_first_hit_from(d, from); i < d->n_hits && d->hits[i].start < limit; i++) {
+        const ms_lex_hit *h2 = &d->hits[i];
+        if (h2->cat != MS_LEX_METRIC || strcmp(h2->key, h->key) == 0)
+            continue;
+        if (memchr(d->text + from, ',', h2->start - from) || ms_doc_clause_breaks(d, from, h2->start) ||
+            ms_doc_first_number_from(d, from) < ms_doc_first_number_from(d, h2->start) ||
+            (ms_doc_word_before(d, h2->start, &ws, &we) &&
+             ms_doc_word_is(d, ws, we, "and|or|и|или|und|oder")))
+            return NULL;
+        return h2;
+    }
+    return NULL;
+}
+
 static const char *pick_metric(const ms_text_doc *d, size_t si, const ms_reading *r,
                                const ms_text_context *ctx)
 {
@@ -163,8 +211,10 @@ static const char *pick_metric(const ms_text_doc *d, size_t si, const ms_reading
     if (is_change(r->kind) && prev_here && !metric_between(d, ctx->prev_end, r->start))
         return ctx->prev_metric;
     const ms_lex_hit *h = nearest_hit(d, s, MS_LEX_METRIC, r, NULL, NULL);
-    if (h)
-        return h->key;
+    if (h) {
+        const ms_lex_hit *what = predicate_after_group(d, s, r, h);
+        return what ? what->key : h->key;
+    }
     if (ctx->has_prev && (is_change(r->kind) || r->bracketed_previous || starts_with_subset(d, s) ||
                           refers_back(d, s, r->start) || (prev_here && r->kind == MS_KIND_COUNT) ||
                           (r->start > 0 && d->text[r->start - 1] == '(')))

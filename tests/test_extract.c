@@ -196,6 +196,14 @@ static figure_case figure_cases[] = {
     {"en", "2024-09-01", "In total 1,400 detentions and deportations were recorded.",
      MS_KIND_COUNT, 1400, "detentions", "none", "", "", "", "", ""},
 
+    /* --- "this programme" points back to the metric named before --- */
+    {"ru", "2024-05-01", "В рамках оргнабора в марте в Россию приехали 2 тысячи граждан Киргизии. "
+                         "За 2023 год по этой программе прибыли 7,8 тыс. человек.",
+     MS_KIND_COUNT, 7800, "organized_recruitment", "none", "2023-01-01", "2023-12-31", "", "", ""},
+    {"en", "2024-05-01", "Under the organised recruitment scheme, 2,000 Kyrgyz citizens came in March. "
+                         "In 2023, 7,800 people arrived under this scheme.",
+     MS_KIND_COUNT, 7800, "organized_recruitment", "none", "2023-01-01", "2023-12-31", "", "", ""},
+
     /* --- plans and targets are not counts of what happened --- */
     {"en", "2024-08-01", "The ministry plans to issue 50,000 work patents in 2026.",
      MS_KIND_COUNT, 50000, "other", "none", "2026-01-01", "2026-12-31", "", "", ""},

@@ -114,10 +114,18 @@ static bool metric_between(const ms_text_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* "по этой программе", "under this scheme": the programme named before. */
+static bool names_this_programme(const ms_text_doc *d, size_t s1, size_t e1, size_t s2, size_t e2)
+{
+    return ms_doc_word_is(d, s2, e2, "программе|программы|программой|схеме|program|programme|"
+                                     "scheme|programm|programms") &&
+           ms_doc_word_is(d, s1, e1, "этой|этому|этого|той|this|that|the|dieses|diesem|dem");
+}
+
 /* Words that point back to what was counted before: "из них", "среди
  * них", "в том числе", "of those", "among them", "such", "таких",
- * "darunter". */
-static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t before)
+ * "darunter", "по этой программе". */
+static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t before, size_t after)
 {
     size_t ws, we, at = before > s->start + 300 ? before - 300 : s->start, prev_s = 0, prev_e = 0;
     while (ms_doc_word_after(d, at, &ws, &we) && ws < before) {
@@ -126,11 +134,21 @@ static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t befor
         if (prev_e && ms_doc_word_is(d, ws, we, "них|them|those|whom|числе|these") &&
             ms_doc_word_is(d, prev_s, prev_e, "из|среди|of|among|том|in"))
             return true;
+        if (prev_e && names_this_programme(d, prev_s, prev_e, ws, we))
+            return true;
         prev_s = ws, prev_e = we;
         at = we;
         while (at < d->len && at < before && !((unsigned char)d->text[at] >= 0x80 ||
                ((d->text[at] | 0x20) >= 'a' && (d->text[at] | 0x20) <= 'z')))
             at++;
+    }
+    /* "7,800 people arrived under this scheme": a few words after */
+    prev_e = 0;
+    at = after;
+    for (int words = 0; words < 6 && ms_doc_word_after(d, at, &ws, &we) && we <= s->end; words++) {
+        if (prev_e && names_this_programme(d, prev_s, prev_e, ws, we))
+            return true;
+        prev_s = ws, prev_e = we, at = we;
     }
     return false;
 }
@@ -216,7 +234,7 @@ static const char *pick_metric(const ms_text_doc *d, size_t si, const ms_reading
         return what ? what->key : h->key;
     }
     if (ctx->has_prev && (is_change(r->kind) || r->bracketed_previous || starts_with_subset(d, s) ||
-                          refers_back(d, s, r->start) || (prev_here && r->kind == MS_KIND_COUNT) ||
+                          refers_back(d, s, r->start, r->end) || (prev_here && r->kind == MS_KIND_COUNT) ||
                           (r->start > 0 && d->text[r->start - 1] == '(')))
         return ctx->prev_metric;
     return NULL;

@@ -204,6 +204,10 @@ static figure_case figure_cases[] = {
                          "In 2023, 7,800 people arrived under this scheme.",
      MS_KIND_COUNT, 7800, "organized_recruitment", "none", "2023-01-01", "2023-12-31", "", "", ""},
 
+    /* --- German separable verbs --- */
+    {"de", "2024-09-01", "Bei der Razzia auf einer Baustelle am Montag: Die Bundespolizei nahm 23 Arbeiter fest.",
+     MS_KIND_COUNT, 23, "detentions", "none", "", "", "", "", ""},
+
     /* --- plans and targets are not counts of what happened --- */
     {"en", "2024-08-01", "The ministry plans to issue 50,000 work patents in 2026.",
      MS_KIND_COUNT, 50000, "other", "none", "2026-01-01", "2026-12-31", "", "", ""},
@@ -586,6 +590,29 @@ Test(extract, respectively_after_a_sentence_of_levels_takes_their_metrics)
     cr_assert(a && b, "got %s", test_list(&set));
     cr_expect_str_eq(a->metric, "deportations");
     cr_expect_str_eq(b->metric, "expulsions");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
+/* A vague headline count ("thousands") is the body figure in its range. */
+Test(extract, a_vague_headline_count_is_the_body_figure_it_rounds)
+{
+    const char *t = "Police deport thousands after new rules\n\n"
+                    "Police deported 4,350 migrants in the first quarter, the ministry said.\n";
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    test_extract("en", "2025-04-10", t, strlen(t), &set, &diag);
+    cr_assert_eq(set.count, 1, "got %s", test_list(&set));
+    cr_expect_eq(set.items[0].value, 4350);
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+    /* a body figure outside the range leaves the headline's own figure */
+    t = "Police deport thousands after new rules\n\n"
+        "Police deported 14,350 migrants in the first quarter, the ministry said.\n";
+    ms_diag_init(&diag);
+    test_extract("en", "2025-04-10", t, strlen(t), &set, &diag);
+    cr_assert_eq(set.count, 2, "got %s", test_list(&set));
     ms_figure_set_free(&set);
     ms_diag_free(&diag);
 }

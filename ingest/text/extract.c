@@ -21,6 +21,8 @@
 #define MAX_BYTE_WARNINGS 10
 /* A quote longer than this is cut to the clause around the number. */
 #define QUOTE_MAX 320
+/* How many figures after a vague headline count may be the one it rounds. */
+#define VAGUE_REACH 64
 
 typedef struct pending {
     ms_figure fig;
@@ -540,6 +542,26 @@ static int same_statement_order(const void *pa, const void *pb)
     return a->number_offset < b->number_offset ? -1 : a->number_offset > b->number_offset;
 }
 
+/* "Russia expels thousands" over a body that says "more than 6,900": a
+ * vague headline count is the body's figure of the same metric that lies
+ * in its range. Only the next VAGUE_REACH figures are looked at, so a
+ * text of many headline-like lines stays linear. */
+static void drop_vague_headlines(ms_extractor *ex, const ms_text_doc *d)
+{
+    for (size_t i = 0; i < ex->pend_count; i++) {
+        pending *h = &ex->pend[i];
+        if (h->dropped || !h->reading.vague || h->fig.kind != MS_KIND_COUNT ||
+            !is_headline(d, h->sentence))
+            continue;
+        for (size_t k = i + 1; k < ex->pend_count && k <= i + VAGUE_REACH && !h->dropped; k++) {
+            const pending *b = &ex->pend[k];
+            h->dropped = !b->dropped && b->fig.kind == MS_KIND_COUNT && !b->reading.vague &&
+                         !is_headline(d, b->sentence) && ms_str_eq(b->fig.metric, h->fig.metric) &&
+                         ms_interval_overlaps(b->fig.range, h->fig.range);
+        }
+    }
+}
+
 /* The same figure stated twice (headline and body): one is kept, the body
  * mention (or the first one). Sorting keeps this n log n for any text. */
 static ms_status merge_repeats(ms_extractor *ex, const ms_text_doc *d)
@@ -570,6 +592,7 @@ static ms_status merge_repeats(ms_extractor *ex, const ms_text_doc *d)
         i = j;
     }
     free(order);
+    drop_vague_headlines(ex, d);
     return MS_OK;
 }
 

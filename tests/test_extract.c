@@ -204,6 +204,12 @@ static figure_case figure_cases[] = {
                          "In 2023, 7,800 people arrived under this scheme.",
      MS_KIND_COUNT, 7800, "organized_recruitment", "none", "2023-01-01", "2023-12-31", "", "", ""},
 
+    /* ... nor a metric word in an aside between commas */
+    {"ru", "2024-09-01", "45 человек, нарушивших режим пребывания, доставлены в отдел полиции.",
+     MS_KIND_COUNT, 45, "detentions", "none", "", "", "", "", ""},
+    {"ru", "2024-09-01", "Задержаны 45 человек, нарушивших режим пребывания, их выдворят.",
+     MS_KIND_COUNT, 45, "detentions", "none", "", "", "", "", ""},
+
     /* --- German separable verbs --- */
     {"de", "2024-09-01", "Bei der Razzia auf einer Baustelle am Montag: Die Bundespolizei nahm 23 Arbeiter fest.",
      MS_KIND_COUNT, 23, "detentions", "none", "", "", "", "", ""},

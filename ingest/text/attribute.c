@@ -221,6 +221,42 @@ static const ms_lex_hit *predicate_after_group(const ms_text_doc *d, const ms_se
     return NULL;
 }
 
+/* "38 человек, нарушивших режим пребывания, доставлены в отдел полиции",
+ * "38 people, who had overstayed, were taken to a police station": a
+ * metric word in an aside between commas right after the number describes
+ * the people; the metric word after the aside says what the number
+ * counts. The hit after the aside, or NULL. */
+static const ms_lex_hit *predicate_after_aside(const ms_text_doc *d, const ms_sentence *s,
+                                               const ms_reading *r, const ms_lex_hit *h)
+{
+    if (h->start < r->end)
+        return NULL;
+    const char *open = memchr(d->text + r->end, ',', h->start - r->end);
+    if (!open)
+        return NULL;
+    size_t ws, we, pos = (size_t)(open - d->text) + 1;
+    for (int words = 0; ms_doc_word_after(d, pos, &ws, &we) && ws < h->start; words++) {
+        if (words >= 1) /* "who", "которые": at most one word before the metric */
+            return NULL;
+        pos = we;
+    }
+    size_t limit = h->end + 120 < s->end ? h->end + 120 : s->end;
+    const char *close = memchr(d->text + h->end, ',', limit - h->end);
+    if (!close || ms_doc_first_number_from(d, r->end) < ms_doc_first_number_from(d, (size_t)(close - d->text)))
+        return NULL;
+    size_t after = (size_t)(close - d->text) + 1;
+    for (size_t i = ms_doc_first_hit_from(d, after); i < d->n_hits && d->hits[i].start < limit; i++) {
+        const ms_lex_hit *h2 = &d->hits[i];
+        if (h2->cat != MS_LEX_METRIC)
+            continue;
+        if (strcmp(h2->key, h->key) == 0 || memchr(d->text + after, ',', h2->start - after) ||
+            ms_doc_first_number_from(d, after) < ms_doc_first_number_from(d, h2->start))
+            return NULL;
+        return h2;
+    }
+    return NULL;
+}
+
 static const char *pick_metric(const ms_text_doc *d, size_t si, const ms_reading *r,
                                const ms_text_context *ctx)
 {
@@ -231,6 +267,8 @@ static const char *pick_metric(const ms_text_doc *d, size_t si, const ms_reading
     const ms_lex_hit *h = nearest_hit(d, s, MS_LEX_METRIC, r, NULL, NULL);
     if (h) {
         const ms_lex_hit *what = predicate_after_group(d, s, r, h);
+        if (!what)
+            what = predicate_after_aside(d, s, r, h);
         return what ? what->key : h->key;
     }
     if (ctx->has_prev && (is_change(r->kind) || r->bracketed_previous || starts_with_subset(d, s) ||

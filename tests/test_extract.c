@@ -210,6 +210,17 @@ static figure_case figure_cases[] = {
     {"ru", "2024-09-01", "Задержаны 45 человек, нарушивших режим пребывания, их выдворят.",
      MS_KIND_COUNT, 45, "detentions", "none", "", "", "", "", ""},
 
+    /* --- "and Greece (41)": one more of the rates before --- */
+    {"en", "2025-06-01", "Rates were highest in Malta, with 71 return decisions per 100 000 inhabitants, "
+                         "and Estonia (38).",
+     MS_KIND_RATIO, 38, "", "none", "", "", "", "", ""},
+
+    /* --- "в 210 случаях": cases of what was counted before --- */
+    {"ru", "2025-02-01", "В 2024 году гражданства лишены 640 человек. В 210 случаях основанием стал фиктивный брак.",
+     MS_KIND_COUNT, 210, "citizenship_revocations", "none", "", "", "", "", ""},
+    {"en", "2025-02-01", "In 2024, 640 people were stripped of citizenship. A sham marriage was the ground in 210 cases.",
+     MS_KIND_COUNT, 210, "citizenship_revocations", "none", "", "", "", "", ""},
+
     /* --- German separable verbs --- */
     {"de", "2024-09-01", "Bei der Razzia auf einer Baustelle am Montag: Die Bundespolizei nahm 23 Arbeiter fest.",
      MS_KIND_COUNT, 23, "detentions", "none", "", "", "", "", ""},

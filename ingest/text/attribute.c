@@ -153,6 +153,15 @@ static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t befor
     return false;
 }
 
+/* "в 312 случаях", "in 40 cases": a number of cases of what was counted
+ * before. */
+static bool counts_cases(const ms_text_doc *d, const ms_reading *r)
+{
+    size_t ws, we;
+    return ms_doc_word_after(d, r->end, &ws, &we) &&
+           ms_doc_word_is(d, ws, we, "случаях|случаев|случая|случае|cases|instances|fällen");
+}
+
 static bool starts_with_subset(const ms_text_doc *d, const ms_sentence *s)
 {
     size_t ws, we;
@@ -272,7 +281,7 @@ static const char *pick_metric(const ms_text_doc *d, size_t si, const ms_reading
         return what ? what->key : h->key;
     }
     if (ctx->has_prev && (is_change(r->kind) || r->bracketed_previous || starts_with_subset(d, s) ||
-                          refers_back(d, s, r->start, r->end) || (prev_here && r->kind == MS_KIND_COUNT) ||
+                          refers_back(d, s, r->start, r->end) || counts_cases(d, r) || (prev_here && r->kind == MS_KIND_COUNT) ||
                           (r->start > 0 && d->text[r->start - 1] == '(')))
         return ctx->prev_metric;
     return NULL;

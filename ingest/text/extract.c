@@ -330,6 +330,25 @@ static const char *coordinated_metric(ms_lexicon *lex, const ms_text_doc *d, con
     return word_before_conjunction(d, m->start, &ws, &we) ? elided_metric(lex, d, ws, we, m) : NULL;
 }
 
+/* "the highest rates were in Cyprus, with 92 orders per 100 000
+ * inhabitants, and Greece (41)": a bare number in brackets right after a
+ * place, after a rate or share in the same sentence, is one more of them. */
+static void assign_parallel_items(const ms_text_doc *d, pending *items, size_t n)
+{
+    for (size_t i = 1; i < n; i++) {
+        pending *p = &items[i];
+        const pending *prev = &items[i - 1];
+        size_t a = p->reading.start, b = p->reading.end;
+        if (p->fig.kind != MS_KIND_COUNT || p->fig.hedge != MS_HEDGE_NONE ||
+            (prev->fig.kind != MS_KIND_RATIO && prev->fig.kind != MS_KIND_SHARE) || a == 0 ||
+            d->text[a - 1] != '(' || b >= d->len || d->text[b] != ')' ||
+            !ms_doc_hit_ending(d, MS_LEX_PLACE, a - 1))
+            continue;
+        p->fig.kind = prev->fig.kind;
+        p->fig.metric = prev->fig.metric;
+    }
+}
+
 /* "61,300 temporary and 49,800 permanent residence permits": a count
  * followed by one word, a conjunction and the next count, whose metric
  * phrase comes right after it, counts that word with the phrase's noun. */
@@ -512,6 +531,7 @@ static ms_status read_sentence(ms_extractor *ex, const ms_text_doc *d, size_t si
         ctx->prev_period = f.period;
     }
     *next_number = ni;
+    assign_parallel_items(d, ex->pend + first_pending, ex->pend_count - first_pending);
     assign_elided_nouns(ex->lexicons[d->lang], d, ex->pend + first_pending,
                         ex->pend_count - first_pending);
     assign_respectively(ex->lexicons[d->lang], d, s, ex->pend, first_pending,

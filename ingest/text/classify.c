@@ -174,11 +174,31 @@ static bool word_before_is(const ms_text_doc *d, size_t pos, const char *list)
 
 static const char *const money_words =
     "рублей|рубля|рубль|руб|долларов|доллара|евро|сомов|сум|тенге|гривен|dollars|dollar|"
-    "euros|euro|pounds|pound|roubles|rouble|rubles|ruble|usd|eur|rub|gbp|cents|franken";
+    "euros|euro|pounds|pound|roubles|rouble|rubles|ruble|usd|eur|rub|gbp|cents|franken|"
+    "сомони|somoni|tjs|сом|som|soms|лари|lari|манат|manat";
+/* Counts that are not of the people a metric counts: countries, and the
+ * officers who carried a raid out. */
+static const char *const country_words =
+    "countries|country|nations|states|стран|страны|государств|государства|länder|ländern|staaten";
+static const char *const staff_words =
+    "officers|policemen|agents|troops|beamte|beamten|polizisten|einsatzkräfte|einsatzkräften|"
+    "полицейских|полицейские|сотрудников|силовиков|бойцов|росгвардейцев";
 static const char *const duration_words =
     "years|year|months|month|days|day|hours|hour|weeks|week|minutes|minute|лет|года|год|"
     "месяцев|месяца|месяц|дней|дня|день|суток|часов|часа|недель|недели|неделю|минут|"
     "jahre|jahren|monate|monaten|tage|tagen|stunden|wochen|minuten";
+
+/* "с 30 до 90 суток", "from 500 to 1,000 roubles": the first number of a
+ * range takes the unit written after the second. */
+static bool range_unit_is(const ms_text_doc *d, size_t i, const char *units)
+{
+    size_t ws, we;
+    if (i + 1 >= d->n_numbers || !ms_doc_word_after(d, d->numbers[i].end, &ws, &we) ||
+        !ms_doc_word_is(d, ws, we, "до|to|bis|and|и|und") ||
+        ms_doc_skip_space(d, we) != d->numbers[i + 1].start)
+        return false;
+    return word_after_is(d, d->numbers[i + 1].end, units);
+}
 
 /* Money signs next to the number: $ € £ ₽. */
 static bool money_sign_near(const ms_text_doc *d, size_t a, size_t b)
@@ -336,8 +356,13 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
         return *why = "part of a phone number or code", false;
     if (is_counter(d, n, i))
         return *why = "a page or photo counter", false;
-    if (money_sign_near(d, n->start, n->end) || word_after_is(d, n->end, money_words))
+    if (money_sign_near(d, n->start, n->end) || word_after_is(d, n->end, money_words) ||
+        range_unit_is(d, i, money_words))
         return *why = "an amount of money", false;
+    if (word_after_is(d, n->end, country_words))
+        return *why = "a count of countries", false;
+    if (word_after_is(d, n->end, staff_words))
+        return *why = "the officers, not the people counted", false;
 
     size_t pct_end = percent_after(d, n->end);
     if (!pct_end && coordinated_with_percent(d, i))
@@ -346,7 +371,7 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
     if (!pct_end && !times_end) {
         if (is_year(n))
             return *why = "a year", false;
-        if (word_after_is(d, n->end, duration_words))
+        if (word_after_is(d, n->end, duration_words) || range_unit_is(d, i, duration_words))
             return *why = "a duration", false;
         if ((n->flags & MS_NUM_SMALL_WORD) && !(n->flags & MS_NUM_SCALED) &&
             !ms_doc_word_is(d, n->start, n->end,

@@ -221,6 +221,13 @@ static figure_case figure_cases[] = {
     {"en", "2025-02-01", "In 2024, 640 people were stripped of citizenship. A sham marriage was the ground in 210 cases.",
      MS_KIND_COUNT, 210, "citizenship_revocations", "none", "", "", "", "", ""},
 
+    /* --- "compared with 2022, to almost 64,000": the level reached is now --- */
+    {"en", "2023-12-20", "Entry bans for Tajik citizens fell by 9 per cent in January-October 2023 "
+                         "compared with the same period of 2022, to almost 64,000.",
+     MS_KIND_COUNT, 64000, "entry_bans", "nearly", "2023-01-01", "2023-10-31", "", "", ""},
+    {"en", "2024-02-01", "In 2022 removals of Albanian nationals halved compared with 2021, to 1,480.",
+     MS_KIND_COUNT, 1480, "", "none", "2022-01-01", "2022-12-31", "", "AL", ""},
+
     /* --- German separable verbs --- */
     {"de", "2024-09-01", "Bei der Razzia auf einer Baustelle am Montag: Die Bundespolizei nahm 23 Arbeiter fest.",
      MS_KIND_COUNT, 23, "detentions", "none", "", "", "", "", ""},

@@ -114,6 +114,20 @@ static bool metric_between(const ms_text_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* The next word in [*at, limit), past punctuation: [*ws, *we), and *at
+ * moves past it. False when there is none. */
+static bool next_word(const ms_text_doc *d, size_t *at, size_t limit, size_t *ws, size_t *we)
+{
+    size_t p = *at;
+    while (p < limit && !((unsigned char)d->text[p] >= 0x80 ||
+                          ((d->text[p] | 0x20) >= 'a' && (d->text[p] | 0x20) <= 'z')))
+        p++;
+    if (p >= limit || !ms_doc_word_after(d, p, ws, we) || *ws >= limit)
+        return false;
+    *at = *we;
+    return true;
+}
+
 /* "по этой программе", "under this scheme": the programme named before. */
 static bool names_this_programme(const ms_text_doc *d, size_t s1, size_t e1, size_t s2, size_t e2)
 {
@@ -128,7 +142,7 @@ static bool names_this_programme(const ms_text_doc *d, size_t s1, size_t e1, siz
 static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t before, size_t after)
 {
     size_t ws, we, at = before > s->start + 300 ? before - 300 : s->start, prev_s = 0, prev_e = 0;
-    while (ms_doc_word_after(d, at, &ws, &we) && ws < before) {
+    while (next_word(d, &at, before, &ws, &we)) {
         if (ms_doc_word_is(d, ws, we, "таких|такие|such|darunter|davon|another|ещё|еще|further|weitere"))
             return true;
         if (prev_e && ms_doc_word_is(d, ws, we, "них|them|those|whom|числе|these") &&
@@ -137,10 +151,6 @@ static bool refers_back(const ms_text_doc *d, const ms_sentence *s, size_t befor
         if (prev_e && names_this_programme(d, prev_s, prev_e, ws, we))
             return true;
         prev_s = ws, prev_e = we;
-        at = we;
-        while (at < d->len && at < before && !((unsigned char)d->text[at] >= 0x80 ||
-               ((d->text[at] | 0x20) >= 'a' && (d->text[at] | 0x20) <= 'z')))
-            at++;
     }
     /* "7,800 people arrived under this scheme": a few words after */
     prev_e = 0;
@@ -456,6 +466,12 @@ static bool base_governs_count(const ms_text_doc *d, const ms_period_hit *b, con
             return false;
     for (size_t i = ms_doc_first_hit_from(d, b->end); i < d->n_hits && d->hits[i].start < r->start; i++)
         if (d->hits[i].cat == MS_LEX_CHANGE || d->hits[i].cat == MS_LEX_MULT)
+            return false;
+    /* "fell by 12.5 % compared with 2022, to almost 71,000": the level
+     * reached, in the current period */
+    size_t ws, we, at = b->end;
+    while (next_word(d, &at, r->start, &ws, &we))
+        if (ms_doc_word_is(d, ws, we, "to|до|auf"))
             return false;
     return true;
 }

@@ -646,3 +646,23 @@ Test(extract, a_vague_headline_count_is_the_body_figure_it_rounds)
     ms_figure_set_free(&set);
     ms_diag_free(&diag);
 }
+
+/* The day of a press conference dates the statement, not the figures: the
+ * period stated with them goes on to the next paragraph. */
+Test(extract, the_day_of_a_press_conference_is_not_the_period_carried_on)
+{
+    const char *t = "На пресс-конференции 18 декабря глава ведомства сообщил, что с января по ноябрь "
+                    "2024 года выдворено 7,4 тыс. иностранцев.\n\n"
+                    "Уголовных дел возбуждено более 900.\n";
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    test_extract("ru", "2024-12-19", t, strlen(t), &set, &diag);
+    const ms_figure *cases = test_find(&set, MS_KIND_COUNT, 900);
+    cr_assert(cases, "got %s", test_list(&set));
+    char b[16];
+    cr_expect_str_eq(test_date(cases->period.start, b), "2024-01-01");
+    cr_expect_str_eq(test_date(cases->period.end, b), "2024-11-30");
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}

@@ -326,7 +326,11 @@ static bool period_usable(const ms_text_doc *d, const ms_period_hit *p)
         if (ms_doc_word_is(d, ws, we,
                            "said|says|told|reported|announced|stated|added|wrote|"
                            "заявил|заявила|заявили|сообщил|сообщила|сообщили|рассказал|"
-                           "рассказала|отметил|отметила|sagte|erklärte|teilte|berichtete"))
+                           "рассказала|отметил|отметила|sagte|erklärte|teilte|berichtete|"
+                           /* the day of a press conference or a meeting */
+                           "конференции|брифинге|заседании|совещании|встрече|интервью|"
+                           "conference|briefing|meeting|hearing|interview|pressekonferenz|"
+                           "sitzung|anhörung"))
             return false;
         if (!ms_doc_word_is(d, ws, we, "on|am|the"))
             break;

@@ -179,8 +179,10 @@ int cmd_test_counts(int argc, char **argv);
  * core/num.c only, not finite ones as empty cells (null in JSON). */
 typedef enum cli_table_form { CLI_TABLE_JSONL, CLI_TABLE_CSV, CLI_TABLE_MD } cli_table_form;
 
-/* "jsonl", "csv", "md" (NULL = fallback) -> *out; false for another word. */
-bool cli_table_form_parse(const char *to, cli_table_form fallback, cli_table_form *out);
+/* --to of cmd ("jsonl", "csv", "md"; not given = fallback) -> *out. Returns
+ * -1, or after a usage error the exit code to return. */
+int cli_table_form_arg(const ms_command *cmd, const cli_args *args, cli_table_form fallback,
+                       cli_table_form *out);
 
 typedef struct cli_table {
     cli_table_form form;
@@ -209,6 +211,19 @@ typedef ms_status (*cli_points_fn)(const ms_series *s, const cli_args *args, ms_
  * point without a value and why. *n_not_ok counts those. */
 ms_status cli_write_points(const ms_series_set *ss, cli_points_fn compute, const ms_point_form *form,
                            const cli_args *args, cli_table_form to, ms_strbuf *sb, size_t *n_not_ok);
+
+/* The whole run of a command that derives points: load, group, compute,
+ * write (cli_write_points), and say on stderr how many points have no
+ * value ("N: <why_not> (see --to md)"). Returns the exit code. */
+int cli_run_points(const cli_args *args, cli_points_fn compute, const ms_point_form *form,
+                   cli_table_form to, const char *why_not);
+
+/* The whole run of a command that writes one table over every series
+ * (trend, summary): parse the options, load, group, then rows(t, series)
+ * for each; the table defaults to Markdown. Returns the exit code. */
+typedef ms_status (*cli_series_rows_fn)(cli_table *t, const ms_series *s);
+int cli_run_series_table(const char *command, int argc, char **argv, const char *const *columns,
+                         size_t n_columns, cli_series_rows_fn rows);
 
 /* Loads the inputs and groups them into series (the undated counted on
  * stderr unless quiet); *load_st = what loading returned (MS_ERR_DATA when

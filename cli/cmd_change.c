@@ -188,28 +188,6 @@ static const change_form *form_asked(const cli_args *args, bool *several)
     return asked;
 }
 
-static int change_points(const cli_args *args, const change_form *how, cli_table_form to)
-{
-    cli_inputs in;
-    ms_series_set ss;
-    ms_status load_st;
-    int rc = cli_load_series(args, &in, &ss, &load_st);
-    if (rc >= 0)
-        return rc;
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    size_t n_not_ok = 0;
-    ms_status st = cli_write_points(&ss, how->compute, how->form, args, to, &sb, &n_not_ok);
-    if (st == MS_OK)
-        st = cli_write_output(args->output, &sb);
-    if (n_not_ok && !args->input.quiet)
-        cli_error("%zu: %s (see --to md)", n_not_ok, how->why_not);
-    ms_strbuf_free(&sb);
-    ms_series_set_free(&ss);
-    cli_inputs_free(&in);
-    return ms_status_exit_code(st != MS_OK ? st : load_st);
-}
-
 int cmd_change(int argc, char **argv)
 {
     const ms_command *cmd = cli_find_command("change");
@@ -240,7 +218,8 @@ int cmd_change(int argc, char **argv)
         return cli_usage(cmd, true);
     }
     if (how)
-        return change_points(&args, how, markdown ? CLI_TABLE_MD : csv ? CLI_TABLE_CSV : CLI_TABLE_JSONL);
+        return cli_run_points(&args, how->compute, how->form,
+                              markdown ? CLI_TABLE_MD : csv ? CLI_TABLE_CSV : CLI_TABLE_JSONL, how->why_not);
     if (!markdown && can_stream(&args))
         return change_streaming(&args, csv);
 

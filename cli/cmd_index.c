@@ -13,33 +13,13 @@ int cmd_index(int argc, char **argv)
     cli_args args;
     int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_TO | CLI_OPT_BASE,
                             &args);
-    if (rc >= 0)
-        return rc;
     cli_table_form to;
-    if (!cli_table_form_parse(args.to, CLI_TABLE_JSONL, &to)) {
-        cli_error("index: unknown output form '%s' (jsonl, csv, md)", args.to);
-        return cli_usage(cmd, true);
-    }
+    if (rc >= 0 || (rc = cli_table_form_arg(cmd, &args, CLI_TABLE_JSONL, &to)) >= 0)
+        return rc;
     if (ms_period_is_none(args.base)) {
         cli_error("index: --base PERIOD is required");
         return cli_usage(cmd, true);
     }
-    cli_inputs in;
-    ms_series_set ss;
-    ms_status load_st;
-    if ((rc = cli_load_series(&args, &in, &ss, &load_st)) >= 0)
-        return rc;
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    size_t n_not_ok = 0;
-    ms_status st = cli_write_points(&ss, index_points, &ms_index_form, &args, to, &sb, &n_not_ok);
-    if (st == MS_OK)
-        st = cli_write_output(args.output, &sb);
-    if (n_not_ok && !args.input.quiet)
-        cli_error("%zu periods have no index (no base, a base that may be 0, or missing; see --to md)",
-                  n_not_ok);
-    ms_strbuf_free(&sb);
-    ms_series_set_free(&ss);
-    cli_inputs_free(&in);
-    return ms_status_exit_code(st != MS_OK ? st : load_st);
+    return cli_run_points(&args, index_points, &ms_index_form, to,
+                          "periods have no index (no base, a base that may be 0, or missing)");
 }

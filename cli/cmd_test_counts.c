@@ -13,13 +13,9 @@ int cmd_test_counts(int argc, char **argv)
     const ms_command *cmd = cli_find_command("test-counts");
     cli_args args;
     int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_OUTPUT | CLI_OPT_TO | CLI_OPT_EXPOSURE, &args);
-    if (rc >= 0)
-        return rc;
     cli_table_form to;
-    if (!cli_table_form_parse(args.to, CLI_TABLE_MD, &to)) {
-        cli_error("test-counts: unknown output form '%s' (md, csv, jsonl)", args.to);
-        return cli_usage(cmd, true);
-    }
+    if (rc >= 0 || (rc = cli_table_form_arg(cmd, &args, CLI_TABLE_MD, &to)) >= 0)
+        return rc;
     double k[2];
     if (args.n_paths != 2) {
         cli_error("test-counts: two counts K1 K2 are needed");

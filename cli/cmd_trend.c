@@ -34,6 +34,8 @@ static void fit_cells(cli_table *t, const ms_linear_fit *fit)
 
 static ms_status trend_rows(cli_table *t, const ms_series *s)
 {
+    if (s->key.kind != MS_KIND_COUNT)
+        return MS_OK; /* a trend of changes or shares is not asked for */
     ms_trend tr;
     ms_status st = ms_stats_trend(s, &tr);
     if (st != MS_OK)
@@ -71,33 +73,6 @@ static ms_status trend_rows(cli_table *t, const ms_series *s)
 
 int cmd_trend(int argc, char **argv)
 {
-    const ms_command *cmd = cli_find_command("trend");
-    cli_args args;
-    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_TO, &args);
-    if (rc >= 0)
-        return rc;
-    cli_table_form to;
-    if (!cli_table_form_parse(args.to, CLI_TABLE_MD, &to)) {
-        cli_error("trend: unknown output form '%s' (md, csv, jsonl)", args.to);
-        return cli_usage(cmd, true);
-    }
-    cli_inputs in;
-    ms_series_set ss;
-    ms_status load_st;
-    if ((rc = cli_load_series(&args, &in, &ss, &load_st)) >= 0)
-        return rc;
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    cli_table t;
-    cli_table_begin(&t, to, columns, sizeof columns / sizeof columns[0], &sb);
-    ms_status st = MS_OK;
-    for (size_t i = 0; i < ss.count && st == MS_OK; i++)
-        if (ss.items[i].key.kind == MS_KIND_COUNT)
-            st = trend_rows(&t, &ss.items[i]);
-    if (st == MS_OK)
-        st = cli_write_output(args.output, &sb);
-    ms_strbuf_free(&sb);
-    ms_series_set_free(&ss);
-    cli_inputs_free(&in);
-    return ms_status_exit_code(st != MS_OK ? st : load_st);
+    return cli_run_series_table("trend", argc, argv, columns, sizeof columns / sizeof columns[0],
+                                trend_rows);
 }

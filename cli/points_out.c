@@ -97,3 +97,55 @@ int cli_load_series(const cli_args *args, cli_inputs *in, ms_series_set *ss, ms_
         cli_error("%zu figures have no period and are in no series", n_undated);
     return -1;
 }
+
+int cli_run_points(const cli_args *args, cli_points_fn compute, const ms_point_form *form,
+                   cli_table_form to, const char *why_not)
+{
+    cli_inputs in;
+    ms_series_set ss;
+    ms_status load_st;
+    int rc = cli_load_series(args, &in, &ss, &load_st);
+    if (rc >= 0)
+        return rc;
+    ms_strbuf sb;
+    ms_strbuf_init(&sb);
+    size_t n_not_ok = 0;
+    ms_status st = cli_write_points(&ss, compute, form, args, to, &sb, &n_not_ok);
+    if (st == MS_OK)
+        st = cli_write_output(args->output, &sb);
+    if (n_not_ok && !args->input.quiet)
+        cli_error("%zu: %s (see --to md)", n_not_ok, why_not);
+    ms_strbuf_free(&sb);
+    ms_series_set_free(&ss);
+    cli_inputs_free(&in);
+    return ms_status_exit_code(st != MS_OK ? st : load_st);
+}
+
+int cli_run_series_table(const char *command, int argc, char **argv, const char *const *columns,
+                         size_t n_columns, cli_series_rows_fn rows)
+{
+    const ms_command *cmd = cli_find_command(command);
+    cli_args args;
+    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_TO, &args);
+    cli_table_form to;
+    if (rc >= 0 || (rc = cli_table_form_arg(cmd, &args, CLI_TABLE_MD, &to)) >= 0)
+        return rc;
+    cli_inputs in;
+    ms_series_set ss;
+    ms_status load_st;
+    if ((rc = cli_load_series(&args, &in, &ss, &load_st)) >= 0)
+        return rc;
+    ms_strbuf sb;
+    ms_strbuf_init(&sb);
+    cli_table t;
+    cli_table_begin(&t, to, columns, n_columns, &sb);
+    ms_status st = MS_OK;
+    for (size_t i = 0; i < ss.count && st == MS_OK; i++)
+        st = rows(&t, &ss.items[i]);
+    if (st == MS_OK)
+        st = cli_write_output(args.output, &sb);
+    ms_strbuf_free(&sb);
+    ms_series_set_free(&ss);
+    cli_inputs_free(&in);
+    return ms_status_exit_code(st != MS_OK ? st : load_st);
+}

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-bool cli_table_form_parse(const char *to, cli_table_form fallback, cli_table_form *out)
+static bool form_parse(const char *to, cli_table_form fallback, cli_table_form *out)
 {
     if (!to)
         *out = fallback;
@@ -24,6 +24,15 @@ bool cli_table_form_parse(const char *to, cli_table_form fallback, cli_table_for
     else
         return false;
     return true;
+}
+
+int cli_table_form_arg(const ms_command *cmd, const cli_args *args, cli_table_form fallback,
+                       cli_table_form *out)
+{
+    if (form_parse(args->to, fallback, out))
+        return -1;
+    cli_error("%s: unknown output form '%s' (jsonl, csv, md)", cmd->name, args->to);
+    return cli_usage(cmd, true);
 }
 
 void cli_table_begin(cli_table *t, cli_table_form form, const char *const *columns,

@@ -167,7 +167,8 @@ static void print_main_usage(FILE *out)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n'migstat COMMAND --help' describes a command. Inputs are files or '-' (stdin);\n"
-                 "outputs are JSON Lines on stdout unless -o is given, so commands chain with '|'.\n"
+                 "figures go out as JSON Lines on stdout unless -o is given, so commands chain with\n"
+                 "'|'; trend, summary and test-counts print a Markdown table (--to csv|jsonl).\n"
                  "Exit codes: 0 ok, 1 usage, 2 bad input data, 3 missing dependency,\n"
                  "4 conflicts found (check), 5 system error.\n");
 }

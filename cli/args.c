@@ -3,6 +3,8 @@
 #include "cli/cli.h"
 #include "plots/plots.h"
 
+#include "core/num.h"
+
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +36,16 @@ enum {
     OPT_JSONL_IN,
     OPT_ALL,
     OPT_EXPLAIN,
+    OPT_BASE,
+    OPT_LOG,
+    OPT_DECUMULATE,
+    OPT_CUMULATE,
+    OPT_CAGR,
+    OPT_BETWEEN,
+    OPT_SHARE_OF,
+    OPT_PER_CAPITA,
+    OPT_PER,
+    OPT_EXPOSURE,
 };
 
 static const struct option long_options[] = {
@@ -67,6 +79,16 @@ static const struct option long_options[] = {
     {"jsonl-in", no_argument, NULL, OPT_JSONL_IN},
     {"all", no_argument, NULL, OPT_ALL},
     {"explain", no_argument, NULL, OPT_EXPLAIN},
+    {"base", required_argument, NULL, OPT_BASE},
+    {"log", no_argument, NULL, OPT_LOG},
+    {"decumulate", no_argument, NULL, OPT_DECUMULATE},
+    {"cumulate", no_argument, NULL, OPT_CUMULATE},
+    {"cagr", no_argument, NULL, OPT_CAGR},
+    {"between", required_argument, NULL, OPT_BETWEEN},
+    {"share-of", required_argument, NULL, OPT_SHARE_OF},
+    {"per-capita", required_argument, NULL, OPT_PER_CAPITA},
+    {"per", required_argument, NULL, OPT_PER},
+    {"exposure", required_argument, NULL, OPT_EXPOSURE},
     {NULL, 0, NULL, 0},
 };
 
@@ -102,8 +124,52 @@ static unsigned group_of(int c)
     case OPT_PDF:
     case OPT_GNUPLOT:
     case OPT_NO_CHARTS: return CLI_OPT_CHARTS;
+    case OPT_BASE: return CLI_OPT_BASE;
+    case OPT_LOG:
+    case OPT_DECUMULATE:
+    case OPT_CUMULATE:
+    case OPT_CAGR:
+    case OPT_BETWEEN: return CLI_OPT_CHANGE_FORMS;
+    case OPT_SHARE_OF:
+    case OPT_PER_CAPITA:
+    case OPT_PER: return CLI_OPT_SHARES;
+    case OPT_EXPOSURE: return CLI_OPT_EXPOSURE;
     default: return 0;
     }
+}
+
+/* "A,B" (two periods, or two numbers): the parts split at the comma;
+ * false when there is not exactly one comma with text on both sides. */
+static bool split_pair(const char *s, char *first, char *second, size_t cap)
+{
+    const char *comma = strchr(s, ',');
+    if (!comma || comma == s || !comma[1] || strchr(comma + 1, ',') ||
+        (size_t)(comma - s) >= cap || strlen(comma + 1) >= cap)
+        return false;
+    memcpy(first, s, (size_t)(comma - s));
+    first[comma - s] = '\0';
+    strcpy(second, comma + 1);
+    return true;
+}
+
+static bool parse_period_arg(const char *s, ms_period *out)
+{
+    return ms_period_parse(s, strlen(s), out) == MS_OK;
+}
+
+/* --between P1,P2 */
+static bool parse_between(const char *s, ms_period *first, ms_period *last)
+{
+    char a[64], b[64];
+    return split_pair(s, a, b, sizeof a) && parse_period_arg(a, first) && parse_period_arg(b, last);
+}
+
+/* --exposure T1,T2: two numbers > 0 */
+static bool parse_exposure(const char *s, double *t1, double *t2)
+{
+    char a[64], b[64];
+    return split_pair(s, a, b, sizeof a) && ms_num_parse_cstr(a, t1) == MS_OK &&
+           ms_num_parse_cstr(b, t2) == MS_OK && *t1 > 0 && *t2 > 0;
 }
 
 /* Appends a repeatable option's value; false when there are too many. */
@@ -133,6 +199,9 @@ int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowe
 {
     memset(out, 0, sizeof *out);
     out->input.format = "auto";
+    out->base = out->between_first = out->between_last = ms_period_none();
+    out->per = 100000;
+    out->t1 = out->t2 = 1;
     optind = 1;
     opterr = 0;
     int c;
@@ -173,6 +242,37 @@ int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowe
         case OPT_JSONL_IN: out->jsonl_in = true; break;
         case OPT_ALL: out->all = true; break;
         case OPT_EXPLAIN: out->explain = true; break;
+        case OPT_LOG: out->log = true; break;
+        case OPT_DECUMULATE: out->decumulate = true; break;
+        case OPT_CUMULATE: out->cumulate = true; break;
+        case OPT_CAGR: out->cagr = true; break;
+        case OPT_SHARE_OF: out->share_of = optarg; break;
+        case OPT_PER_CAPITA: out->per_capita = optarg; break;
+        case OPT_BASE:
+            if (!parse_period_arg(optarg, &out->base)) {
+                cli_error("%s: --base takes a period (2020, 2024-Q1, 2024-01), not '%s'", cmd->name, optarg);
+                return cli_usage(cmd, true);
+            }
+            break;
+        case OPT_BETWEEN:
+            if (!parse_between(optarg, &out->between_first, &out->between_last)) {
+                cli_error("%s: --between takes two periods FIRST,LAST (2019,2023), not '%s'", cmd->name,
+                          optarg);
+                return cli_usage(cmd, true);
+            }
+            break;
+        case OPT_PER:
+            if (ms_num_parse_cstr(optarg, &out->per) != MS_OK || !(out->per > 0)) {
+                cli_error("%s: --per takes a number > 0, not '%s'", cmd->name, optarg);
+                return cli_usage(cmd, true);
+            }
+            break;
+        case OPT_EXPOSURE:
+            if (!parse_exposure(optarg, &out->t1, &out->t2)) {
+                cli_error("%s: --exposure takes two numbers > 0 T1,T2, not '%s'", cmd->name, optarg);
+                return cli_usage(cmd, true);
+            }
+            break;
         case OPT_MAP:
         case OPT_SET:
         case OPT_WHERE: {

@@ -10,7 +10,9 @@
 #include "core/diag.h"
 #include "core/figure.h"
 #include "core/metric.h"
+#include "core/series.h"
 #include "core/status.h"
+#include "stats/stats.h"
 
 /* One command: name, one-line summary, handler (argc/argv start at the
  * command name), usage text printed by --help. */
@@ -116,6 +118,11 @@ enum {
                                   --lenient, --metrics */
     CLI_OPT_TEXT = 1u << 6,    /* text input: --lang, --published, --url,
                                   --jsonl-in, --all, --explain */
+    CLI_OPT_BASE = 1u << 7,    /* --base PERIOD */
+    CLI_OPT_CHANGE_FORMS = 1u << 8, /* --log, --decumulate, --cumulate, --cagr,
+                                       --between */
+    CLI_OPT_SHARES = 1u << 9,  /* --share-of, --per-capita, --per */
+    CLI_OPT_EXPOSURE = 1u << 10, /* --exposure T1,T2 */
 };
 
 /* Everything a command line can say. */
@@ -133,6 +140,14 @@ typedef struct cli_args {
     const char *published;  /* YYYY-MM-DD */
     const char *url;
     bool jsonl_in, all, explain;
+    /* derived series (index, change) */
+    ms_period base;          /* --base; none when not given */
+    bool log, decumulate, cumulate, cagr;
+    ms_period between_first, between_last; /* --between; none when not given */
+    const char *share_of;    /* subject, country or a metric */
+    const char *per_capita;  /* population metric */
+    double per;              /* --per (default 100000) */
+    double t1, t2;           /* --exposure (default 1,1) */
     char **paths;           /* the operands */
     int n_paths;
 } cli_args;
@@ -152,5 +167,68 @@ int cmd_check(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_index(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
+int cmd_test_counts(int argc, char **argv);
+
+/* ---- tables of results (table_out.c) ---- */
+
+/* Rows of named cells written as CSV (a header line, then rows), JSON
+ * Lines (one object a row) or a Markdown table; numbers through
+ * core/num.c only, not finite ones as empty cells (null in JSON). */
+typedef enum cli_table_form { CLI_TABLE_JSONL, CLI_TABLE_CSV, CLI_TABLE_MD } cli_table_form;
+
+/* --to of cmd ("jsonl", "csv", "md"; not given = fallback) -> *out. Returns
+ * -1, or after a usage error the exit code to return. */
+int cli_table_form_arg(const ms_command *cmd, const cli_args *args, cli_table_form fallback,
+                       cli_table_form *out);
+
+typedef struct cli_table {
+    cli_table_form form;
+    const char *const *columns;
+    size_t n_columns;
+    size_t at;      /* the next cell's column */
+    ms_strbuf *sb;  /* borrowed */
+} cli_table;
+
+/* Starts a table (writes the CSV or Markdown header). */
+void cli_table_begin(cli_table *t, cli_table_form form, const char *const *columns,
+                     size_t n_columns, ms_strbuf *sb);
+void cli_table_text(cli_table *t, const char *s); /* NULL = empty */
+void cli_table_num(cli_table *t, double v);
+void cli_table_period(cli_table *t, ms_period p);
+/* Ends a row; cells not given are empty. */
+void cli_table_end_row(cli_table *t);
+
+/* ---- derived points along series (points_out.c) ---- */
+
+/* Computes the points of one series into *out (a stats/ function). */
+typedef ms_status (*cli_points_fn)(const ms_series *s, const cli_args *args, ms_point_list *out);
+
+/* For every count series: the points, written as derived figures (jsonl,
+ * csv in the long layout) or as a Markdown table that also shows every
+ * point without a value and why. *n_not_ok counts those. */
+ms_status cli_write_points(const ms_series_set *ss, cli_points_fn compute, const ms_point_form *form,
+                           const cli_args *args, cli_table_form to, ms_strbuf *sb, size_t *n_not_ok);
+
+/* The whole run of a command that derives points: load, group, compute,
+ * write (cli_write_points), and say on stderr how many points have no
+ * value ("N: <why_not> (see --to md)"). Returns the exit code. */
+int cli_run_points(const cli_args *args, cli_points_fn compute, const ms_point_form *form,
+                   cli_table_form to, const char *why_not);
+
+/* The whole run of a command that writes one table over every series
+ * (trend, summary): parse the options, load, group, then rows(t, series)
+ * for each; the table defaults to Markdown. Returns the exit code. */
+typedef ms_status (*cli_series_rows_fn)(cli_table *t, const ms_series *s);
+int cli_run_series_table(const char *command, int argc, char **argv, const char *const *columns,
+                         size_t n_columns, cli_series_rows_fn rows);
+
+/* Loads the inputs and groups them into series (the undated counted on
+ * stderr unless quiet); *load_st = what loading returned (MS_ERR_DATA when
+ * something was rejected). On failure returns the exit code to use (>= 0),
+ * in is then freed; else -1. */
+int cli_load_series(const cli_args *args, cli_inputs *in, ms_series_set *ss, ms_status *load_st);
 
 #endif

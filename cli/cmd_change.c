@@ -15,6 +15,7 @@
 #include "stats/change_stream.h"
 #include "stats/stats.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -127,19 +128,98 @@ static int change_streaming(const cli_args *args, bool csv)
     return ms_status_exit_code(cst != MS_OK ? cst : wst != MS_OK ? wst : st);
 }
 
+/* ---- other forms of change: log, year-to-date, compound growth ---------- */
+
+static ms_status log_points(const ms_series *s, const cli_args *args, ms_point_list *out)
+{
+    return ms_stats_log_changes(s, args->yoy ? MS_CHANGE_YOY : MS_CHANGE_PREVIOUS, out);
+}
+
+static ms_status decumulate_points(const ms_series *s, const cli_args *args, ms_point_list *out)
+{
+    (void)args;
+    return ms_stats_decumulate(s, out);
+}
+
+static ms_status cumulate_points(const ms_series *s, const cli_args *args, ms_point_list *out)
+{
+    (void)args;
+    return ms_stats_cumulate(s, out);
+}
+
+/* One point per series: the growth between its ends (or --between). */
+static ms_status cagr_points(const ms_series *s, const cli_args *args, ms_point_list *out)
+{
+    out->items = calloc(1, sizeof *out->items);
+    out->count = 0;
+    if (!out->items)
+        return MS_ERR_NOMEM;
+    ms_status st = ms_stats_cagr(s, args->between_first, args->between_last, out->items);
+    out->count = st == MS_OK ? 1 : 0;
+    return st;
+}
+
+typedef struct change_form {
+    cli_points_fn compute;
+    const ms_point_form *form;
+    const char *why_not; /* what a point without a value means, for stderr */
+} change_form;
+
+/* The form asked for, or NULL for plain changes; *several when more than one. */
+static const change_form *form_asked(const cli_args *args, bool *several)
+{
+    static const change_form log_form = {log_points, &ms_log_change_form, "no log change"};
+    static const change_form dec_form = {decumulate_points, &ms_decumulate_form,
+                                         "no monthly value (a year-to-date figure before it is missing)"};
+    static const change_form cum_form = {cumulate_points, &ms_cumulate_form,
+                                         "no year-to-date sum (a month before it is missing)"};
+    static const change_form cagr_form = {cagr_points, &ms_cagr_form, "series have no growth rate"};
+    const change_form *asked = NULL;
+    int n = 0;
+    if (args->log && ++n)
+        asked = &log_form;
+    if (args->decumulate && ++n)
+        asked = &dec_form;
+    if (args->cumulate && ++n)
+        asked = &cum_form;
+    if (args->cagr && ++n)
+        asked = &cagr_form;
+    *several = n > 1;
+    return asked;
+}
+
 int cmd_change(int argc, char **argv)
 {
     const ms_command *cmd = cli_find_command("change");
     cli_args args;
-    int rc = cli_parse_args(cmd, argc, argv, CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_TO | CLI_OPT_YOY, &args);
+    int rc = cli_parse_args(cmd, argc, argv,
+                            CLI_OPT_TABLES | CLI_OPT_OUTPUT | CLI_OPT_TO | CLI_OPT_YOY | CLI_OPT_CHANGE_FORMS,
+                            &args);
     if (rc >= 0)
         return rc;
+    bool several;
+    const change_form *how = form_asked(&args, &several);
+    if (several) {
+        cli_error("change: one of --log, --decumulate, --cumulate, --cagr at a time");
+        return cli_usage(cmd, true);
+    }
+    if (!ms_period_is_none(args.between_first) && !args.cagr) {
+        cli_error("change: --between goes with --cagr");
+        return cli_usage(cmd, true);
+    }
+    if (args.yoy && how && !args.log) {
+        cli_error("change: --yoy goes with plain changes or --log");
+        return cli_usage(cmd, true);
+    }
     bool markdown = args.to && strcmp(args.to, "md") == 0;
     bool csv = args.to && strcmp(args.to, "csv") == 0;
     if (args.to && !markdown && !csv && strcmp(args.to, "jsonl") != 0) {
         cli_error("change: unknown output form '%s' (jsonl, csv, md)", args.to);
         return cli_usage(cmd, true);
     }
+    if (how)
+        return cli_run_points(&args, how->compute, how->form,
+                              markdown ? CLI_TABLE_MD : csv ? CLI_TABLE_CSV : CLI_TABLE_JSONL, how->why_not);
     if (!markdown && can_stream(&args))
         return change_streaming(&args, csv);
 

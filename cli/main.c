@@ -60,15 +60,72 @@ static const ms_command commands[] = {
      "Computes absolute and percent changes along each series (metric, place, subject,\n"
      "source), matched by calendar period: gaps are reported, never shifted.\n"
      "      --yoy            compare with the same period a year earlier\n"
+     "Other forms (one at a time; derived figures name the figures they come from):\n"
+     "      --log            ln(current / previous) (kind log_change; with --yoy too)\n"
+     "      --decumulate     year-to-date figures (Jan-May, Jan-Jun ...) to months:\n"
+     "                       month m = YTD(m) - YTD(m-1); a missing YTD is a gap\n"
+     "      --cumulate       monthly figures to year-to-date sums within each year\n"
+     "      --cagr           compound annual growth, first to last period of each\n"
+     "                       series (kind cagr, percent a year)\n"
+     "      --between P1,P2  with --cagr: from period P1 to P2 (e.g. 2019,2023)\n"
      "  -t, --to FMT         jsonl (derived figures, default), csv (the same in the long CSV\n"
      "                       layout, a fifth of the bytes) or md (a table with gaps)\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
      INPUT_OPTIONS},
-    {"ratio", "ratio of two metrics for the same place, subject, period and source", cmd_ratio,
+    {"ratio", "ratio of two metrics, shares of a total, rates per capita", cmd_ratio,
      "usage: migstat ratio --num METRIC --den METRIC [options] FILE... | -\n"
-     "Writes kind-ratio figures (JSON Lines) with intervals carried through.\n"
+     "       migstat ratio --share-of subject|country|METRIC [--num METRIC] FILE...\n"
+     "       migstat ratio --per-capita POPULATION_METRIC [--per N] FILE...\n"
+     "Writes derived figures (JSON Lines) with intervals carried through, for the same\n"
+     "place, subject, period and source:\n"
+     "      --num, --den     kind ratio: num / den\n"
+     "      --share-of WHAT  kind share, part / total x 100: subject (the total is\n"
+     "                       subject foreign_citizens), country (RU for RU-MOW) or a\n"
+     "                       metric (the total; the part is --num)\n"
+     "      --per-capita M   value / population x N (kind ratio, unit per_N_M), the\n"
+     "                       population of metric M for the same place and period or\n"
+     "                       one containing it, from any source\n"
+     "      --per N          rate per N inhabitants (default 100000)\n"
      "  -o, --output FILE    write here (atomically) instead of stdout\n"
      INPUT_OPTIONS},
+    {"index", "every count series as an index, base period = 100", cmd_index,
+     "usage: migstat index --base PERIOD [options] FILE... | -\n"
+     "Divides each figure by the figure of the base period of its series (x 100),\n"
+     "intervals carried. Only periods of the base's grain are indexed. A series\n"
+     "without the base, or whose base interval contains 0, is reported (see --to md).\n"
+     "      --base PERIOD    2020, 2024-Q1, 2024-01, 2024-01/2024-07 (required)\n"
+     "  -t, --to FMT         jsonl (kind index figures, default), csv or md\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     INPUT_OPTIONS},
+    {"trend", "least-squares trend of every count series, with a prediction", cmd_trend,
+     "usage: migstat trend [options] FILE... | -\n"
+     "Fits value = intercept + slope x year (x = the period's midpoint in decimal\n"
+     "years) by ordinary least squares over the periods of the series' last grain.\n"
+     "Rows: 'point' (value, fitted, lo/hi = 95 % confidence band of the line) and\n"
+     "'next' (the period after the last: prediction, lo/hi = 95 % prediction\n"
+     "interval); each row repeats n, slope, intercept, their standard errors and R2.\n"
+     "Fewer than 3 points: one row 'not_enough_points', no numbers.\n"
+     "  -t, --to FMT         md (default), csv or jsonl\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     INPUT_OPTIONS},
+    {"summary", "n, first/last, min/max, mean, median, sd of every series", cmd_summary,
+     "usage: migstat summary [options] FILE... | -\n"
+     "One row per series over the periods of its last figure's grain; missing values\n"
+     "and other grains are left out and counted (n_missing, n_other_grain).\n"
+     "sd is the sample standard deviation (n - 1).\n"
+     "  -t, --to FMT         md (default), csv or jsonl\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"
+     INPUT_OPTIONS},
+    {"test-counts", "is a change from one count to another more than chance?", cmd_test_counts,
+     "usage: migstat test-counts [options] K1 K2\n"
+     "Exact conditional test of two Poisson counts: with equal rates, K1 of the K1 + K2\n"
+     "events fall in the first period with probability T1 / (T1 + T2). p_value is\n"
+     "two-sided: the probability of every split no more likely than the one observed\n"
+     "(as R's poisson.test). rate_ratio = (K1/T1) / (K2/T2) with its exact 95 %\n"
+     "interval rr_lo, rr_hi (empty when unbounded). 'test-counts 15 8' gives p = 0.21.\n"
+     "      --exposure T1,T2 lengths of the two periods (default 1,1; e.g. 7,12 months)\n"
+     "  -t, --to FMT         md (default), csv or jsonl\n"
+     "  -o, --output FILE    write here (atomically) instead of stdout\n"},
     {"check", "consistency of figures across sources", cmd_check,
      "usage: migstat check [options] FILE... | -\n"
      "Compares figures of the same metric, period, place and subject across sources.\n"
@@ -108,9 +165,10 @@ static void print_main_usage(FILE *out)
 {
     fprintf(out, "usage: migstat COMMAND [options] [FILE...]\n\nCommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\n'migstat COMMAND --help' describes a command. Inputs are files or '-' (stdin);\n"
-                 "outputs are JSON Lines on stdout unless -o is given, so commands chain with '|'.\n"
+                 "figures go out as JSON Lines on stdout unless -o is given, so commands chain with\n"
+                 "'|'; trend, summary and test-counts print a Markdown table (--to csv|jsonl).\n"
                  "Exit codes: 0 ok, 1 usage, 2 bad input data, 3 missing dependency,\n"
                  "4 conflicts found (check), 5 system error.\n");
 }

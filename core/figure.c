@@ -16,6 +16,9 @@ static const char *const kind_names[MS_KIND_COUNT_] = {
     [MS_KIND_MULTIPLIER] = "multiplier",
     [MS_KIND_SHARE] = "share",
     [MS_KIND_RATIO] = "ratio",
+    [MS_KIND_LOG_CHANGE] = "log_change",
+    [MS_KIND_INDEX] = "index",
+    [MS_KIND_CAGR] = "cagr",
 };
 
 const char *ms_kind_name(ms_kind kind)

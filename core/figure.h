@@ -26,6 +26,9 @@ typedef enum ms_kind {
     MS_KIND_MULTIPLIER,  /* new / old */
     MS_KIND_SHARE,       /* percent of a whole */
     MS_KIND_RATIO,       /* one quantity per another */
+    MS_KIND_LOG_CHANGE,  /* ln(new / old), derived */
+    MS_KIND_INDEX,       /* value / base period's value x 100, derived */
+    MS_KIND_CAGR,        /* compound annual growth in percent a year, derived */
     MS_KIND_COUNT_       /* number of kinds, not a kind */
 } ms_kind;
 

@@ -56,6 +56,13 @@ static void put_period(ms_line_buf *r, ms_period p)
     ms_line_bytes(r, buf, ms_period_format(p, buf));
 }
 
+void ms_figure_csv_cell(const char *s, ms_strbuf *sb)
+{
+    ms_line_buf r = {.sb = sb, .n = 0};
+    put_text(&r, s);
+    ms_line_flush(&r);
+}
+
 #define put_lit(r, lit) ms_line_bytes((r), (lit), sizeof(lit) - 1)
 
 void ms_figure_csv_format(const ms_figure *f, ms_strbuf *sb)

@@ -16,4 +16,8 @@ void ms_figure_csv_header(ms_strbuf *sb);
  * cell; periods in their shortest ISO form; inputs joined by ';'. */
 void ms_figure_csv_format(const ms_figure *f, ms_strbuf *sb);
 
+/* Appends one text cell quoted as the rows quote it (NULL = empty), for
+ * other CSV tables (cli/ tables of trends and summaries). */
+void ms_figure_csv_cell(const char *s, ms_strbuf *sb);
+
 #endif

@@ -112,6 +112,25 @@ ms_status ms_interval_div(ms_interval a, ms_interval b, ms_interval *out)
     return MS_OK;
 }
 
+ms_status ms_interval_log(ms_interval a, ms_interval *out)
+{
+    if (!ms_interval_is_valid(a) || !(a.lo > 0))
+        return MS_ERR_DATA; /* even (0, x] has no finite lower end */
+    *out = (ms_interval){log(a.lo), log(a.hi), a.lo_open, a.hi_open};
+    return MS_OK;
+}
+
+ms_status ms_interval_pow(ms_interval a, double k, ms_interval *out)
+{
+    if (!ms_interval_is_valid(a) || !(a.lo >= 0) || !(k > 0) || !isfinite(k))
+        return MS_ERR_DATA;
+    ms_interval r = {pow(a.lo, k), pow(a.hi, k), a.lo_open, a.hi_open};
+    if (!isfinite(r.hi))
+        return MS_ERR_DATA;
+    *out = r;
+    return MS_OK;
+}
+
 bool ms_interval_overlaps(ms_interval a, ms_interval b)
 {
     if (!ms_interval_is_valid(a) || !ms_interval_is_valid(b))

@@ -30,6 +30,13 @@ ms_interval ms_interval_scale(ms_interval a, double k);
  * the quotient is unbounded and must be reported, not printed as inf. */
 ms_status ms_interval_div(ms_interval a, ms_interval b, ms_interval *out);
 
+/* Increasing functions of an interval, each end mapped (and open where it
+ * was). ln a: MS_ERR_DATA when a reaches 0 or below. a^k for k > 0:
+ * MS_ERR_DATA when a reaches below 0 or k is not > 0. *out is left alone
+ * on error. */
+ms_status ms_interval_log(ms_interval a, ms_interval *out);
+ms_status ms_interval_pow(ms_interval a, double k, ms_interval *out);
+
 /* Do the intervals share at least one real value? */
 bool ms_interval_overlaps(ms_interval a, ms_interval b);
 /* Do they share at least one whole number? How two counts are compared:

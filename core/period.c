@@ -317,18 +317,25 @@ ms_period ms_period_shift_years(ms_period p, int years)
 
 static long floor_div(long a, long b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
 
-/* The period `months` calendar months long that ends the month before p. */
-static ms_period months_before(ms_period p, int months)
+/* The period `len` calendar months long whose first month is `shift`
+ * months after the first month of p (negative = before). */
+static ms_period months_from(ms_period p, int shift, int len)
 {
     int y, m, d;
     ms_civil_from_day(p.start, &y, &m, &d);
     /* months counted from year 0; floor division keeps year 0 - 1 right */
-    long index = (long)y * 12 + (m - 1) - months; /* first month of the result */
-    long index_end = index + months - 1;
+    long index = (long)y * 12 + (m - 1) + shift; /* first month of the result */
+    long index_end = index + len - 1;
     int ys = (int)floor_div(index, 12), ms = (int)(index - floor_div(index, 12) * 12) + 1;
     int ye = (int)floor_div(index_end, 12), me = (int)(index_end - floor_div(index_end, 12) * 12) + 1;
     return (ms_period){ms_day_from_civil(ys, ms, 1), ms_day_from_civil(ye, me, ms_days_in_month(ye, me))};
 }
+
+/* The period `months` calendar months long that ends the month before p. */
+static ms_period months_before(ms_period p, int months) { return months_from(p, -months, months); }
+
+/* The period `months` calendar months long that starts the month after p. */
+static ms_period months_after(ms_period p, int months) { return months_from(p, months, months); }
 
 ms_period ms_period_previous(ms_period p)
 {
@@ -342,6 +349,20 @@ ms_period ms_period_previous(ms_period p)
     case MS_GRAIN_SPAN: break;
     }
     return ms_period_shift_years(p, -1);
+}
+
+ms_period ms_period_next(ms_period p)
+{
+    switch (ms_period_grain_of(p)) {
+    case MS_GRAIN_NONE: return p;
+    case MS_GRAIN_DAY: return (ms_period){p.end + 1, p.end + 1};
+    case MS_GRAIN_MONTH: return months_after(p, 1);
+    case MS_GRAIN_QUARTER: return months_after(p, 3);
+    case MS_GRAIN_HALF: return months_after(p, 6);
+    case MS_GRAIN_YEAR: return months_after(p, 12);
+    case MS_GRAIN_SPAN: break;
+    }
+    return ms_period_shift_years(p, 1);
 }
 
 bool ms_period_equal(ms_period a, ms_period b) { return a.start == b.start && a.end == b.end; }

@@ -76,6 +76,9 @@ ms_period_grain ms_period_grain_of(ms_period p);
  * MS_GRAIN_SPAN it is the same span a year earlier (year-to-date figures are
  * compared with the same months of the previous year). Unknown -> unknown. */
 ms_period ms_period_previous(ms_period p);
+/* Its inverse: the period immediately after p of the same grain (2024 ->
+ * 2025, 2024-Q4 -> 2025-Q1, a span -> the same span a year later). */
+ms_period ms_period_next(ms_period p);
 
 bool ms_period_equal(ms_period a, ms_period b);
 /* Orders by start, then end; unknown periods sort first. */

@@ -9,11 +9,7 @@
 #include <string.h>
 
 #include "core/strbuf.h"
-
-static ms_interval range_of(const ms_figure *f)
-{
-    return ms_interval_is_valid(f->range) ? f->range : ms_interval_point(f->value);
-}
+#include "stats/internal.h"
 
 /* A stated count of metric m with a known period. */
 static bool usable(const ms_figure *f, const char *m)
@@ -34,39 +30,20 @@ static const char *or_dash(const char *s)
     return s ? s : "-";
 }
 
-/* Builds the ratio of num and den and appends it to out. */
+/* Builds the ratio of num and den and appends it to out (a derived point
+ * with id "derived:<num id>:per:<den id>"). */
 static ms_status add_ratio(const ms_figure *num, const ms_figure *den, ms_interval range,
                            const char *metric, ms_figure_set *out)
 {
-    ms_strbuf id;
-    ms_strbuf_init(&id);
-    ms_strbuf_puts(&id, "derived:");
-    ms_strbuf_puts(&id, or_dash(num->id));
-    ms_strbuf_puts(&id, ":per:");
-    ms_strbuf_puts(&id, or_dash(den->id));
-
-    ms_figure f;
-    ms_figure_init(&f);
-    f.id = ms_strbuf_str(&id);
-    f.metric = metric;
-    f.kind = MS_KIND_RATIO;
-    f.unit = "ratio";
-    f.value = num->value / den->value;
-    f.range = range;
-    f.hedge = MS_HEDGE_NONE;
-    f.period = num->period;
-    f.place = num->place;
-    f.subject = num->subject;
-    f.breakdown = num->breakdown;
-    f.source = num->source;
-    f.published = num->published;
-    f.lang = num->lang;
-    f.n_inputs = 2;
-    f.inputs[0] = num->id;
-    f.inputs[1] = den->id;
-
-    ms_status st = ms_strbuf_failed(&id) ? MS_ERR_NOMEM : ms_figure_set_add(out, &f);
-    ms_strbuf_free(&id);
+    ms_strbuf suffix;
+    ms_strbuf_init(&suffix);
+    ms_strbuf_puts(&suffix, "per:");
+    ms_strbuf_puts(&suffix, or_dash(den->id));
+    ms_point p = {.current = num, .other = den, .period = num->period, .base = ms_period_none(),
+                  .status = MS_POINT_OK, .value = num->value / den->value, .range = range};
+    ms_point_form form = {MS_KIND_RATIO, "ratio", metric, ms_strbuf_str(&suffix)};
+    ms_status st = ms_strbuf_failed(&suffix) ? MS_ERR_NOMEM : ms_point_to_figure(&p, &form, out);
+    ms_strbuf_free(&suffix);
     return st;
 }
 
@@ -101,7 +78,7 @@ ms_status ms_stats_ratio(const ms_figure_set *in, const char *num_metric,
             matched = true;
             ms_interval q;
             if (den->value == 0 ||
-                ms_interval_div(range_of(num), range_of(den), &q) != MS_OK) {
+                ms_interval_div(ms_stats_range_of(num), ms_stats_range_of(den), &q) != MS_OK) {
                 ms_diag_report(diag, MS_SEV_WARNING, MS_ERR_DATA, num->source, 0, 0,
                                "ratio '%s' / '%s' not computed: the denominator "
                                "interval contains 0",

@@ -286,3 +286,23 @@ Test(interval, mid_and_width_of_a_hedged_count)
     cr_assert_not(ms_interval_is_valid(I(0, false, INFINITY, false)));
     cr_assert_not(ms_interval_is_valid(I(3, false, 3, true)), "[3, 3) is empty");
 }
+
+Test(interval, log_and_power_map_each_end_and_keep_open_ends)
+{
+    ms_interval r;
+    cr_assert_eq(ms_interval_log(I(1, true, M_E, false), &r), MS_OK);
+    cr_assert_float_eq(r.lo, 0, 1e-15);
+    cr_assert_float_eq(r.hi, 1, 1e-15);
+    cr_assert(r.lo_open && !r.hi_open, "(1, e] -> (0, 1]");
+    cr_assert_eq(ms_interval_log(I(0, true, 5, false), &r), MS_ERR_DATA, "(0, 5] has no finite log");
+    cr_assert_eq(ms_interval_log(I(-1, false, 5, false), &r), MS_ERR_DATA);
+
+    cr_assert_eq(ms_interval_pow(I(4, false, 9, true), 0.5, &r), MS_OK);
+    cr_assert_float_eq(r.lo, 2, 1e-15);
+    cr_assert_float_eq(r.hi, 3, 1e-15);
+    cr_assert(!r.lo_open && r.hi_open);
+    cr_assert_eq(ms_interval_pow(I(0, false, 1, false), 0.25, &r), MS_OK, "0 is a fine base");
+    cr_assert_eq(r.lo, 0);
+    cr_assert_eq(ms_interval_pow(I(-1, false, 1, false), 0.5, &r), MS_ERR_DATA);
+    cr_assert_eq(ms_interval_pow(I(1, false, 2, false), 0, &r), MS_ERR_DATA);
+}

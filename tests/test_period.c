@@ -451,3 +451,18 @@ Test(period, compare_orders_by_start_then_end)
     cr_assert(ms_period_contains(P("2024-Q3"), P("2024-08-15")));
     cr_assert(ms_period_overlaps(P("2024-08-15"), P("2024-Q3")), "symmetric");
 }
+
+Test(period, next_is_the_inverse_of_previous)
+{
+    const char *cases[][2] = {
+        {"2024", "2025"},           {"2024-Q4", "2025-Q1"}, {"2024-H2", "2025-H1"},
+        {"2024-12", "2025-01"},     {"2024-02", "2024-03"}, {"2024-02-28", "2024-02-29"},
+        {"2024-01/2024-07", "2025-01/2025-07"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ms_period p = P(cases[i][0]), want = P(cases[i][1]);
+        cr_assert(ms_period_equal(ms_period_next(p), want), "next of %s", cases[i][0]);
+        cr_assert(ms_period_equal(ms_period_previous(want), p), "previous of %s", cases[i][1]);
+    }
+    cr_assert(ms_period_is_none(ms_period_next(ms_period_none())));
+}

@@ -34,7 +34,7 @@ lines()   { n=$(wc -l < "$1.$2"); [ "$n" -eq "$3" ] || { fail "$1" "$2 has $n li
 expect version 0 -- --version && has version out "migstat " && ok version
 expect no_args 1 -- && has no_args err "usage: migstat" && ok no_args
 expect unknown_cmd 1 -- frobnicate && has unknown_cmd err "unknown command 'frobnicate'" && ok unknown_cmd
-for c in ingest extract change ratio check plot report; do
+for c in ingest extract change ratio check plot report index trend summary test-counts; do
     expect "help_$c" 0 -- "$c" --help && has "help_$c" out "usage: migstat $c" && ok "help_$c"
 done
 expect bad_option 1 -- ingest --bogus fixtures/bad.csv && has bad_option err "unknown option" && ok bad_option
@@ -185,6 +185,39 @@ expect extract_csv 0 -- extract -q --to csv -o ex.csv fixtures/article_ru.txt &&
 python3 -c "import sys; sys.stdout.write(('Nearly 93,000 people were deported. ' * 560000))" > long.txt 2>/dev/null \
   || awk 'BEGIN { for (i = 0; i < 560000; i++) printf "Nearly 93,000 people were deported. " }' > long.txt
 expect extract_long 0 -- extract -q --lang en long.txt && lines extract_long out 1 && ok extract_long
+
+# --- derived series: index, trend, summary, the count test, change forms
+expect index_md 0 -- index -q --base 2020 --to md fixtures/years.csv \
+  && has index_md out "| 2021 | 2020 | ok | 118.18181818181819 |" && has index_md out "no\\_base" && ok index_md
+expect index_jsonl 0 -- index -q --base 2020 fixtures/years.csv && lines index_jsonl out 5 \
+  && has index_jsonl out '"kind":"index"' && has index_jsonl out '"inputs":["years.csv:4","years.csv:3"]' && ok index_jsonl
+expect index_no_base 1 -- index fixtures/years.csv && has index_no_base err "--base PERIOD is required" && ok index_no_base
+expect index_bad_base 1 -- index --base 20x0 fixtures/years.csv && has index_bad_base err "--base takes a period" && ok index_bad_base
+expect trend_csv 0 -- trend -q --to csv fixtures/years.csv && lines trend_csv out 9 \
+  && has trend_csv out ",not_enough_points,,,,,,1," && has trend_csv out ",next,2024,," && ok trend_csv
+expect summary_md 0 -- summary -q fixtures/years.csv && has summary_md out "| 5 | 2019 | 100 | 2023 | 150 |" \
+  && has summary_md out "| 122 | 120 | 19.235384061671343 |" && ok summary_md
+expect counts_md 0 -- test-counts 15 8 && has counts_md out "| 15 | 8 | 1 | 1 | 0.2100396156311" && ok counts_md
+expect counts_big 0 -- test-counts --to jsonl 93000 60800 && has counts_big out '"p_value":0,' && ok counts_big
+expect counts_exposure 0 -- test-counts --to csv --exposure 1,2 10 2 && has counts_exposure out "10,2,1,2,0.00054380448629" && ok counts_exposure
+expect counts_bad 1 -- test-counts 15 && has counts_bad err "two counts K1 K2" && ok counts_bad
+expect counts_frac 1 -- test-counts 1.5 2 && has counts_frac err "whole numbers" && ok counts_frac
+expect counts_exp_bad 1 -- test-counts --exposure 0,1 1 2 && has counts_exp_bad err "--exposure takes two numbers" && ok counts_exp_bad
+expect decumulate 0 -- change -q --decumulate --to md fixtures/ytd.csv \
+  && has decumulate out "| 2024-05 | 2024-01/2024-04 | ok | 12000 |" && has decumulate out "| 2024-04 | 2024-Q1 | gap |" \
+  && ok decumulate
+expect decumulate_err 0 -- change --decumulate fixtures/ytd.csv && has decumulate_err err "1: no monthly value" \
+  && lines decumulate_err out 3 && ok decumulate_err
+expect cumulate 0 -- change -q --cumulate --to csv fixtures/ytd.csv && has cumulate out "derived:ytd.csv:2:ytd" && ok cumulate
+expect cagr 0 -- change -q --cagr --between 2019,2023 fixtures/years.csv && has cagr out '"kind":"cagr"' \
+  && has cagr out '"value":10.668191970032' && ok cagr
+expect log_change 0 -- change -q --log fixtures/years.csv && lines log_change out 4 && has log_change out '"unit":"log"' && ok log_change
+expect change_two_forms 1 -- change --log --cagr fixtures/years.csv && has change_two_forms err "one of --log" && ok change_two_forms
+expect between_alone 1 -- change --between 2019,2023 fixtures/years.csv && has between_alone err "--between goes with --cagr" && ok between_alone
+expect share 0 -- ratio -q --share-of subject fixtures/years.csv && lines share out 1 && has share out '"value":20' && ok share
+expect per_capita 0 -- ratio -q --per-capita population --per 1e6 fixtures/years.csv && lines per_capita out 2 \
+  && has per_capita out '"unit":"per_1000000_population"' && has per_capita out '"value":1.0273972602739725' \
+  && has per_capita err "per capita rate of 'years.csv:2' (2019) not computed: no figure to divide by" && ok per_capita
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

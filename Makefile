@@ -7,7 +7,7 @@ CMAKE_ARGS ?=
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MIGSTAT    := $(BUILD)/migstat
 
-.PHONY: all deps test-deps build run test test-asan clean
+.PHONY: all deps test-deps build run test test-asan fuzz clean
 
 all: build
 
@@ -43,8 +43,20 @@ test-asan: test-deps
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ctest --output-on-failure --no-tests=error -j $(JOBS)
 
+# Every libFuzzer target of tests/fuzz for FUZZ_SECONDS each (clang, with
+# ASan + UBSan). New inputs go to $(FUZZ_BUILD)/corpus/<target>, crashes to
+# $(FUZZ_BUILD)/crashes/<target>/ (copy one into tests/fuzz/regressions/
+# <target>/ to keep it as a test). Fails when a target crashes.
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh scripts/ensure-deps.sh --fuzz
+	CC=clang cmake -S . -B $(FUZZ_BUILD) -DMS_FUZZ=ON -DMS_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+	sh scripts/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out
 
 # Speed and memory of migstat change/ingest against Miller, pandas, awk and
 # datamash on one generated table (bench/run.sh; not part of make test).

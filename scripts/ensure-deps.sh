@@ -4,6 +4,7 @@
 # "missing dependency" exit code) when not root.
 #   scripts/ensure-deps.sh            build and run dependencies
 #   scripts/ensure-deps.sh --test     also the test dependencies and locales
+#   scripts/ensure-deps.sh --fuzz     also clang (libFuzzer) for make fuzz
 set -eu
 
 packages="build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox libstemmer-dev libutf8proc-dev"
@@ -11,6 +12,9 @@ locales_needed=""
 if [ "${1:-}" = "--test" ]; then
     packages="$packages libcriterion-dev locales"
     locales_needed="ru_RU.UTF-8 de_DE.UTF-8"
+fi
+if [ "${1:-}" = "--fuzz" ]; then
+    packages="$packages clang"   # libFuzzer comes with clang
 fi
 
 missing=""

@@ -173,7 +173,8 @@ static void state_free(report_state *rs)
     ms_chart_list_free(&rs->charts);
 }
 
-static ms_status compute(const ms_figure_set *figures, report_state *rs)
+static ms_status compute(const ms_figure_set *figures, const ms_metric_registry *metrics,
+                         report_state *rs)
 {
     ms_status st = ms_series_group(figures, &rs->series, &rs->n_undated);
     if (st != MS_OK)
@@ -205,7 +206,8 @@ static ms_status compute(const ms_figure_set *figures, report_state *rs)
     ms_diag_free(&ratio_diag);
     if (st != MS_OK)
         return st;
-    return ms_check_run(figures, NULL, &rs->findings);
+    ms_check_options check = {.metrics = metrics};
+    return ms_check_run(figures, &check, &rs->findings);
 }
 
 static ms_status make_dir(const char *path, ms_strbuf *err)
@@ -252,7 +254,7 @@ static void section_summary(const ms_figure_set *figures, const report_state *rs
         n_metrics += !seen_metric;
     }
     size_t n_conflicts = ms_findings_count(&rs->findings, MS_FINDING_CONFLICT);
-    size_t n_agree = ms_findings_count(&rs->findings, MS_FINDING_AGREEMENT);
+    size_t n_agree = ms_findings_count(&rs->findings, MS_FINDING_OK);
     ms_strbuf_puts(sb, "## Summary\n\n");
     ms_strbuf_printf(sb, "- **%zu figures** of %zu metrics from %zu sources", figures->count, n_metrics, n_sources);
     if (opt->accounting)
@@ -279,9 +281,10 @@ static void section_findings(const report_state *rs, ms_strbuf *sb)
         return;
     }
     ms_strbuf_puts(sb, "| finding | rule | what | figures |\n|---|---|---|---|\n");
-    /* conflicts first, then agreements, then notes */
-    const ms_finding_severity order[] = {MS_FINDING_CONFLICT, MS_FINDING_AGREEMENT, MS_FINDING_NOTE};
-    for (size_t o = 0; o < 3; o++) {
+    /* conflicts first, then the notes, then agreements */
+    const ms_finding_severity order[] = {MS_FINDING_CONFLICT, MS_FINDING_MISMATCH,
+                                         MS_FINDING_REVISION, MS_FINDING_WEAK, MS_FINDING_OK};
+    for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
         for (size_t i = 0; i < rs->findings.count; i++) {
             const ms_finding *f = &rs->findings.items[i];
             if (f->severity != order[o])
@@ -295,10 +298,10 @@ static void section_findings(const report_state *rs, ms_strbuf *sb)
             ms_strbuf_puts(sb, " | ");
             ms_md_text(f->message, sb);
             ms_strbuf_puts(sb, " | ");
-            md_figure_ref(f->a, sb);
-            if (f->b) {
-                ms_strbuf_puts(sb, ", ");
-                md_figure_ref(f->b, sb);
+            for (size_t k = 0; k < f->n_figures; k++) {
+                if (k)
+                    ms_strbuf_puts(sb, ", ");
+                md_figure_ref(f->figures[k], sb);
             }
             ms_strbuf_puts(sb, " |\n");
         }
@@ -544,7 +547,7 @@ ms_status ms_report_write(const ms_figure_set *figures, const ms_report_options 
     ms_figure_set_init(&rs.derived);
     ms_status st = make_dir(opt->out_dir, err);
     if (st == MS_OK)
-        st = compute(figures, &rs);
+        st = compute(figures, opt->metrics, &rs);
     if (st == MS_OK && opt->charts)
         st = draw_charts(&rs, opt, err);
     if (st == MS_OK)

@@ -1,7 +1,7 @@
 /* test_check.c — rule same_key: sources that state the same (metric, kind,
- * period, place, subject) agree when their intervals allow a common value
- * (a common whole number for counts), else conflict; findings are ordered,
- * worded and written as JSON. */
+ * period, base, place, subject) agree when their intervals allow a common
+ * value (a common whole number for counts), else conflict; findings are
+ * ordered, worded and written as JSON; the rule registry. */
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
 #include <math.h>
@@ -41,13 +41,23 @@ static void add(ms_figure_set *set, const ms_figure *f)
     cr_assert_eq(ms_figure_set_add(set, f), MS_OK);
 }
 
+/* Runs the same_key rule alone. */
+static ms_status run_same_key(const ms_figure_set *set, ms_findings *fs)
+{
+    static const char *const only[] = {"same_key", NULL};
+    ms_check_options opt = {.rules = only};
+    return ms_check_run(set, &opt, fs);
+}
+
 /* The finding comparing sources sa and sb (either order). */
 static const ms_finding *finding_between(const ms_findings *fs, const char *sa, const char *sb)
 {
     for (size_t i = 0; i < fs->count; i++) {
         const ms_finding *f = &fs->items[i];
-        if ((ms_str_eq(f->a->source, sa) && ms_str_eq(f->b->source, sb)) ||
-            (ms_str_eq(f->a->source, sb) && ms_str_eq(f->b->source, sa)))
+        cr_assert_eq(f->n_figures, 2);
+        const ms_figure *a = f->figures[0], *b = f->figures[1];
+        if ((ms_str_eq(a->source, sa) && ms_str_eq(b->source, sb)) ||
+            (ms_str_eq(a->source, sb) && ms_str_eq(b->source, sa)))
             return f;
     }
     cr_assert_fail("no finding between '%s' and '%s'", sa, sb);
@@ -75,19 +85,19 @@ Test(check, four_outlets_on_one_death_toll_give_one_conflict_and_five_agreements
     ms_figure_set_init(&set);
     four_outlets(&set);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 6, "one finding per pair of sources");
     cr_assert_eq(ms_findings_count(&fs, MS_FINDING_CONFLICT), 1);
-    cr_assert_eq(ms_findings_count(&fs, MS_FINDING_AGREEMENT), 5);
+    cr_assert_eq(ms_findings_count(&fs, MS_FINDING_OK), 5);
     cr_assert_eq(finding_between(&fs, "outlet-x", "outlet-y")->severity, MS_FINDING_CONFLICT,
                  "144 and 145 share no whole number");
-    cr_assert_eq(finding_between(&fs, "outlet-w", "outlet-x")->severity, MS_FINDING_AGREEMENT);
-    cr_assert_eq(finding_between(&fs, "outlet-w", "outlet-y")->severity, MS_FINDING_AGREEMENT);
-    cr_assert_eq(finding_between(&fs, "outlet-z", "outlet-x")->severity, MS_FINDING_AGREEMENT);
-    cr_assert_eq(finding_between(&fs, "outlet-z", "outlet-y")->severity, MS_FINDING_AGREEMENT);
+    cr_assert_eq(finding_between(&fs, "outlet-w", "outlet-x")->severity, MS_FINDING_OK);
+    cr_assert_eq(finding_between(&fs, "outlet-w", "outlet-y")->severity, MS_FINDING_OK);
+    cr_assert_eq(finding_between(&fs, "outlet-z", "outlet-x")->severity, MS_FINDING_OK);
+    cr_assert_eq(finding_between(&fs, "outlet-z", "outlet-y")->severity, MS_FINDING_OK);
     const ms_finding *wz = finding_between(&fs, "outlet-w", "outlet-z");
-    cr_assert_eq(wz->severity, MS_FINDING_AGREEMENT);
-    cr_assert_eq(wz->relative_gap, 0);
+    cr_assert_eq(wz->severity, MS_FINDING_OK);
+    cr_assert_eq(wz->gap, 0);
     for (size_t i = 0; i < fs.count; i++)
         cr_assert_str_eq(fs.items[i].rule, "same_key");
     ms_findings_free(&fs);
@@ -106,11 +116,11 @@ Test(check, the_same_example_read_from_jsonl_gives_the_same_verdicts)
     cr_assert_eq(ms_jsonl_read(in, "stats_deaths_ru_four_outlets.jsonl", &set, &d), MS_OK);
     fclose(in);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 6);
     cr_assert_eq(ms_findings_count(&fs, MS_FINDING_CONFLICT), 1);
     cr_assert_eq(finding_between(&fs, "outlet-b", "outlet-c")->severity, MS_FINDING_CONFLICT);
-    cr_assert_eq(finding_between(&fs, "outlet-a", "outlet-d")->severity, MS_FINDING_AGREEMENT);
+    cr_assert_eq(finding_between(&fs, "outlet-a", "outlet-d")->severity, MS_FINDING_OK);
     ms_findings_free(&fs);
     ms_diag_free(&d);
     ms_figure_set_free(&set);
@@ -125,12 +135,12 @@ Test(check, a_conflict_message_names_both_sources_values_intervals_and_the_gap)
     f = deaths("a@1", "src-a", 144, MS_HEDGE_NONE, 1);
     add(&set, &f);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 1);
     cr_assert_str_eq(fs.items[0].message,
                      "deaths RU 2024-03-22: 'src-a' says 144 [143.5, 144.5) and 'src-b' says "
                      "145 [144.5, 145.5); the intervals share no whole number (gap 0.7 %)");
-    cr_assert_float_eq(fs.items[0].relative_gap, 1.0 / 145, 1e-12,
+    cr_assert_float_eq(fs.items[0].gap, 1.0 / 145, 1e-12,
                        "the whole numbers 144 and 145 are 1/145 apart");
     ms_findings_free(&fs);
     ms_figure_set_free(&set);
@@ -145,7 +155,7 @@ Test(check, an_agreement_message_shows_the_hedge_words)
     f = deaths("b@1", "src-b", 144, MS_HEDGE_NONE, 1);
     add(&set, &f);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 1);
     cr_assert_str_eq(fs.items[0].message,
                      "deaths RU 2024-03-22: 'src-a' says more than 140 (140, 150] and 'src-b' "
@@ -163,7 +173,7 @@ Test(check, one_source_stating_a_key_twice_is_not_compared_with_itself)
     f = deaths("a@2", "src-a", 150, MS_HEDGE_NONE, 1);
     add(&set, &f);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 0);
     ms_findings_free(&fs);
     ms_figure_set_free(&set);
@@ -196,7 +206,7 @@ Test(check, figures_differing_in_any_key_field_or_missing_are_not_compared)
     f.period = ms_period_none();
     add(&set, &f);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 0);
     ms_findings_free(&fs);
     ms_figure_set_free(&set);
@@ -221,15 +231,15 @@ Test(check, percent_changes_are_compared_by_overlap_and_say_so)
     f.range = ms_interval_make(53.35, false, 53.45, true); /* no whole number, still overlaps */
     add(&set, &f);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 3);
     const ms_finding *ab = finding_between(&fs, "src-a", "src-b");
     cr_assert_eq(ab->severity, MS_FINDING_CONFLICT);
     cr_assert(strstr(ab->message, "deaths pct_change RU 2024-03-22: "), "%s", ab->message);
     cr_assert(strstr(ab->message, "'src-a' says 53 % [52.5, 53.5)"), "%s", ab->message);
     cr_assert(strstr(ab->message, "the intervals do not overlap (gap "), "%s", ab->message);
-    cr_assert_gt(ab->relative_gap, 0);
-    cr_assert_eq(finding_between(&fs, "src-a", "src-c")->severity, MS_FINDING_AGREEMENT);
+    cr_assert_gt(ab->gap, 0);
+    cr_assert_eq(finding_between(&fs, "src-a", "src-c")->severity, MS_FINDING_OK);
     ms_findings_free(&fs);
     ms_figure_set_free(&set);
 }
@@ -251,16 +261,17 @@ Test(check, findings_come_in_key_then_source_order_whatever_the_input_order)
             add(&set, &f);
         }
         ms_findings fs;
-        cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+        cr_assert_eq(run_same_key(&set, &fs), MS_OK);
         cr_assert_gt(fs.count, 0);
         char seq[512] = "";
         for (size_t i = 0; i < fs.count; i++) {
             const ms_finding *f = &fs.items[i];
-            cr_assert_leq(ms_period_compare(i ? fs.items[i - 1].a->period : f->a->period,
-                                            f->a->period), 0, "keys out of order");
-            cr_assert_lt(strcmp(f->a->source, f->b->source), 0, "a's source sorts first");
-            strncat(seq, f->a->source, sizeof seq - strlen(seq) - 1);
-            strncat(seq, f->b->source, sizeof seq - strlen(seq) - 1);
+            const ms_figure *a = f->figures[0], *b = f->figures[1];
+            cr_assert_leq(ms_period_compare(i ? fs.items[i - 1].figures[0]->period : a->period,
+                                            a->period), 0, "keys out of order");
+            cr_assert_lt(strcmp(a->source, b->source), 0, "the first figure's source sorts first");
+            strncat(seq, a->source, sizeof seq - strlen(seq) - 1);
+            strncat(seq, b->source, sizeof seq - strlen(seq) - 1);
         }
         if (run == 0)
             strcpy(first_run, seq);
@@ -284,11 +295,17 @@ Test(check, rules_are_found_by_name_and_an_unknown_name_runs_nothing)
     four_outlets(&set);
     ms_findings fs;
     const char *bad[] = {"same_key", "no_such_rule", NULL};
-    cr_assert_eq(ms_check_run(&set, bad, &fs), MS_ERR_USAGE);
+    ms_check_options opt = {.rules = bad};
+    cr_assert_eq(ms_check_run(&set, &opt, &fs), MS_ERR_USAGE);
     cr_assert_eq(fs.count, 0);
     const char *twice[] = {"same_key", "same_key", NULL};
-    cr_assert_eq(ms_check_run(&set, twice, &fs), MS_OK);
+    opt.rules = twice;
+    cr_assert_eq(ms_check_run(&set, &opt, &fs), MS_OK);
     cr_assert_eq(fs.count, 6, "a rule named twice runs once");
+    cr_assert_eq(fs.n_summaries, 1, "one summary per rule run");
+    cr_assert_eq(fs.summaries[0].items, 6);
+    cr_assert_eq(fs.summaries[0].fails, 1);
+    cr_assert_eq(fs.summaries[0].passes, 5);
     ms_findings_free(&fs);
     ms_figure_set_free(&set);
 }
@@ -296,8 +313,10 @@ Test(check, rules_are_found_by_name_and_an_unknown_name_runs_nothing)
 Test(check, severity_names_are_the_words_of_the_format)
 {
     cr_assert_str_eq(ms_finding_severity_name(MS_FINDING_CONFLICT), "conflict");
-    cr_assert_str_eq(ms_finding_severity_name(MS_FINDING_AGREEMENT), "agreement");
-    cr_assert_str_eq(ms_finding_severity_name(MS_FINDING_NOTE), "note");
+    cr_assert_str_eq(ms_finding_severity_name(MS_FINDING_MISMATCH), "mismatch");
+    cr_assert_str_eq(ms_finding_severity_name(MS_FINDING_REVISION), "revision");
+    cr_assert_str_eq(ms_finding_severity_name(MS_FINDING_WEAK), "weak");
+    cr_assert_str_eq(ms_finding_severity_name(MS_FINDING_OK), "ok");
 }
 
 Test(check, a_finding_as_json_carries_both_figures_and_their_intervals)
@@ -315,7 +334,7 @@ Test(check, a_finding_as_json_carries_both_figures_and_their_intervals)
     f.column = 2;
     add(&set, &f);
     ms_findings fs;
-    cr_assert_eq(ms_check_run(&set, NULL, &fs), MS_OK);
+    cr_assert_eq(run_same_key(&set, &fs), MS_OK);
     cr_assert_eq(fs.count, 1);
     ms_strbuf sb;
     ms_strbuf_init(&sb);
@@ -326,13 +345,21 @@ Test(check, a_finding_as_json_carries_both_figures_and_their_intervals)
     cJSON *o = cJSON_Parse(text);
     cr_assert_not_null(o, "not JSON: %s", text);
     cr_assert_str_eq(cJSON_GetObjectItem(o, "rule")->valuestring, "same_key");
-    cr_assert_str_eq(cJSON_GetObjectItem(o, "severity")->valuestring, "agreement");
+    cr_assert_str_eq(cJSON_GetObjectItem(o, "severity")->valuestring, "ok");
     cr_assert_str_eq(cJSON_GetObjectItem(o, "message")->valuestring, fs.items[0].message);
-    cr_assert_eq(cJSON_GetObjectItem(o, "relative_gap")->valuedouble, 0);
-    cr_assert_str_eq(cJSON_GetObjectItem(o, "period")->valuestring, "2024-03-22");
-    cr_assert_str_eq(cJSON_GetObjectItem(o, "metric")->valuestring, "deaths");
-    cr_assert(cJSON_IsNull(cJSON_GetObjectItem(o, "subject")));
-    const cJSON *a = cJSON_GetObjectItem(o, "a"), *b = cJSON_GetObjectItem(o, "b");
+    cr_assert_eq(cJSON_GetObjectItem(o, "gap")->valuedouble, 0);
+    const cJSON *figs = cJSON_GetObjectItem(o, "figures");
+    cr_assert(cJSON_IsArray(figs));
+    cr_assert_eq(cJSON_GetArraySize(figs), 2);
+    cr_assert(cJSON_IsObject(cJSON_GetObjectItem(o, "computed")));
+    const cJSON *a = cJSON_GetArrayItem(figs, 0), *b = cJSON_GetArrayItem(figs, 1);
+    cr_assert_str_eq(cJSON_GetObjectItem(a, "period_start")->valuestring, "2024-03-22");
+    cr_assert_str_eq(cJSON_GetObjectItem(a, "period_end")->valuestring, "2024-03-22");
+    cr_assert_str_eq(cJSON_GetObjectItem(a, "metric")->valuestring, "deaths");
+    cr_assert_str_eq(cJSON_GetObjectItem(a, "kind")->valuestring, "count");
+    cr_assert_str_eq(cJSON_GetObjectItem(a, "place")->valuestring, "RU");
+    cr_assert(cJSON_IsNull(cJSON_GetObjectItem(a, "subject")));
+    cr_assert(cJSON_IsNull(cJSON_GetObjectItem(a, "base_start")));
     cr_assert_str_eq(cJSON_GetObjectItem(a, "id")->valuestring, "a@10");
     cr_assert_str_eq(cJSON_GetObjectItem(a, "source")->valuestring, "src-a");
     cr_assert_str_eq(cJSON_GetObjectItem(a, "published")->valuestring, "2024-03-23");

@@ -69,7 +69,7 @@ Test(report_md, shows_the_conflict_and_the_agreements)
     cr_assert_not_null(strstr(row, "paper-b"));
     cr_assert_not_null(strstr(row, "`t:1`"));
     free(row);
-    cr_assert_not_null(strstr(md, "| agreement |"));
+    cr_assert_not_null(strstr(md, "| ok |"));
     free(md);
     test_rmtree(dir);
     ms_figure_set_free(&set);

@@ -72,8 +72,27 @@ expect ratio 0 -- ratio -q --num deportations --den entry_denials fixtures/serie
 
 # --- check: 144 vs 145 conflict, more than 140 agrees with both, exit 4
 expect check 4 -- check fixtures/tolls.csv \
-  && has check out "conflict" && has check err "1 conflicts, 2 agreements" && ok check
-expect check_jsonl 4 -- check -q --to jsonl fixtures/tolls.csv && lines check_jsonl out 3 && ok check_jsonl
+  && has check out "conflict: same_key: deaths RU 2024-03-22" && lacks check out "ok: same_key" \
+  && has check out "    - tolls.csv:2 (wire-a, published 2024-04-01)" \
+  && has check err "1 conflicts, 0 mismatches, 0 revisions, 0 weak, 2 ok" && ok check
+expect check_all 4 -- check -q --all fixtures/tolls.csv && has check_all out "ok: same_key" && ok check_all
+# one finding a line, then one summary record per rule (6 built-in rules)
+expect check_jsonl 4 -- check -q --to jsonl fixtures/tolls.csv && lines check_jsonl out 7 \
+  && has check_jsonl out '"severity":"conflict"' && lacks check_jsonl out '"severity":"ok"' \
+  && has check_jsonl out '{"summary":true,"rule":"same_key"' && ok check_jsonl
+expect check_jsonl_all 4 -- check -q --all --to jsonl fixtures/tolls.csv && lines check_jsonl_all out 9 \
+  && ok check_jsonl_all
+# rules files: a bad rule is FILE:LINE:COLUMN and exit 2; a good one is summarised
+printf 'deaths <= 200\n# a comment\ndeaths <== 5\n' > bad.rules
+expect check_bad_rules 2 -- check -q --rules bad.rules fixtures/tolls.csv \
+  && has check_bad_rules err "bad.rules:3:10: expected a metric or field:value, found '='" && ok check_bad_rules
+printf 'deaths <= 144  # the official toll\n' > good.rules
+expect check_rules 4 -- check -q --rules=good.rules fixtures/tolls.csv \
+  && has check_rules out "conflict: good.rules:1: deaths <= 144: deaths RU 2024-03-22 'wire-a' says 145" \
+  && has check_rules out "good.rules:1                       3       2       1       0       0  deaths <= 144" \
+  && ok check_rules
+expect check_rules_missing 1 -- check --rules && has check_rules_missing err "--rules takes a file" \
+  && ok check_rules_missing
 
 # --- numbers do not depend on the locale
 if locale -a 2>/dev/null | grep -qi '^ru_RU.utf8$'; then

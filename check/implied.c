@@ -183,7 +183,7 @@ static ms_status add(ms_findings *out, const ms_figure *const *figs, size_t n, c
                      num computed, const verdict *v, const char *what, ms_strbuf *sb)
 {
     put_verdict(v, what, sb);
-    ms_computed c[2] = {{name, computed.v, computed.r}, {"holds_if", NAN, v->holds_if}};
+    ms_computed c[2] = {{name, computed.v, computed.r}, {"holds_if", (double)NAN, v->holds_if}};
     return ms_findings_add_figures(out, RULE, v->sev, figs, n, c,
                                    v->sev == MS_FINDING_WEAK ? 2 : 1, v->gap,
                                    ms_strbuf_detach(sb));

@@ -161,6 +161,7 @@ const ms_command *cli_find_command(const char *name);
 
 /* Command handlers, one file each. */
 int cmd_ingest(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_change(int argc, char **argv);
 int cmd_ratio(int argc, char **argv);
 int cmd_check(int argc, char **argv);

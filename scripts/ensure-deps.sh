@@ -10,7 +10,7 @@ set -eu
 packages="build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox libstemmer-dev libutf8proc-dev"
 locales_needed=""
 if [ "${1:-}" = "--test" ]; then
-    packages="$packages libcriterion-dev locales"
+    packages="$packages libcriterion-dev locales parallel valgrind"
     locales_needed="ru_RU.UTF-8 de_DE.UTF-8"
 fi
 if [ "${1:-}" = "--fuzz" ]; then

@@ -4,6 +4,7 @@
 # case and "N passed, N failed" at the end; exits 1 if any case failed.
 set -u
 MIGSTAT=$(cd "$(dirname "${1:?usage: run.sh path/to/migstat}")" && pwd)/$(basename "$1")
+MIGSTAT_WRAPPER=${MIGSTAT_WRAPPER:-}   # e.g. valgrind (scripts/valgrind-tests.sh)
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -18,7 +19,7 @@ fail() { failed=$((failed + 1)); echo "FAIL $1: $2"; }
 # expect NAME CODE -- ARGS... : runs migstat, keeps out/err in $WORK/NAME.*
 expect() {
     name=$1; code=$2; shift 3
-    "$MIGSTAT" "$@" >"$name.out" 2>"$name.err"
+    $MIGSTAT_WRAPPER "$MIGSTAT" "$@" >"$name.out" 2>"$name.err"
     rc=$?
     if [ "$rc" -ne "$code" ]; then
         fail "$name" "exit $rc, expected $code; stderr: $(head -c 400 "$name.err")"
@@ -50,14 +51,14 @@ expect bad_csv 2 -- ingest fixtures/bad.csv \
 expect stdin_csv 2 -- ingest -f csv - < fixtures/bad.csv && lines stdin_csv out 2 && ok stdin_csv
 
 # --- the stages chain with |
-"$MIGSTAT" ingest -q fixtures/series.csv | "$MIGSTAT" change -q - >chain.out 2>chain.err
+$MIGSTAT_WRAPPER "$MIGSTAT" ingest -q fixtures/series.csv | $MIGSTAT_WRAPPER "$MIGSTAT" change -q - >chain.out 2>chain.err
 rc=$?
 if [ $rc -eq 0 ] && grep -q '"kind":"pct_change"' chain.out && grep -q '"value":50' chain.out; then ok chain
 else fail chain "exit $rc: $(cat chain.err)"; fi
 
 # --- change --to csv: the long layout, which reads back to the same figures
-"$MIGSTAT" change -q --to csv fixtures/series.csv >change_csv.csv 2>change_csv.err
-"$MIGSTAT" ingest -q --to csv change_csv.csv >change_csv2.csv 2>>change_csv.err
+$MIGSTAT_WRAPPER "$MIGSTAT" change -q --to csv fixtures/series.csv >change_csv.csv 2>change_csv.err
+$MIGSTAT_WRAPPER "$MIGSTAT" ingest -q --to csv change_csv.csv >change_csv2.csv 2>>change_csv.err
 if head -1 change_csv.csv | grep -q '^id,metric,kind,value,lo,hi' && grep -q ',pct_change,50,' change_csv.csv \
    && cmp -s change_csv.csv change_csv2.csv; then ok change_csv
 else fail change_csv "$(cat change_csv.err)"; fi
@@ -96,10 +97,10 @@ expect check_rules_missing 1 -- check --rules && has check_rules_missing err "--
 
 # --- numbers do not depend on the locale
 if locale -a 2>/dev/null | grep -qi '^ru_RU.utf8$'; then
-    "$MIGSTAT" ingest -q fixtures/bad.csv > loc_c.out 2>/dev/null
-    LC_ALL=ru_RU.UTF-8 "$MIGSTAT" ingest -q fixtures/bad.csv > loc_ru.out 2>/dev/null
-    "$MIGSTAT" change -q fixtures/series.csv > loc_c2.out
-    LC_ALL=ru_RU.UTF-8 "$MIGSTAT" change -q fixtures/series.csv > loc_ru2.out
+    $MIGSTAT_WRAPPER "$MIGSTAT" ingest -q fixtures/bad.csv > loc_c.out 2>/dev/null
+    LC_ALL=ru_RU.UTF-8 $MIGSTAT_WRAPPER "$MIGSTAT" ingest -q fixtures/bad.csv > loc_ru.out 2>/dev/null
+    $MIGSTAT_WRAPPER "$MIGSTAT" change -q fixtures/series.csv > loc_c2.out
+    LC_ALL=ru_RU.UTF-8 $MIGSTAT_WRAPPER "$MIGSTAT" change -q fixtures/series.csv > loc_ru2.out
     if cmp -s loc_c.out loc_ru.out && cmp -s loc_c2.out loc_ru2.out && [ -s loc_c2.out ]; then ok locale_ru
     else fail locale_ru "output differs under ru_RU.UTF-8"; fi
 else

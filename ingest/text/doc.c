@@ -194,8 +194,15 @@ const ms_lex_hit *ms_doc_hit_ending(const ms_text_doc *d, ms_lex_cat cat, size_t
 size_t ms_doc_clause_breaks(const ms_text_doc *d, size_t a, size_t b)
 {
     size_t n = 0;
-    for (size_t i = a; i < b && i < d->len; i++)
-        if (ms_text_is_clause_break(d->text, d->len, i))
+    if (b > d->len)
+        b = d->len;
+    /* a break starts with ';', '(', '-' or the lead byte of a dash (0xE2):
+     * only those bytes are worth the full test */
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)d->text[i];
+        if ((c == ';' || c == '(' || c == '-' || c == 0xE2) &&
+            ms_text_is_clause_break(d->text, d->len, i))
             n++;
+    }
     return n;
 }

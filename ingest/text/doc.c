@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-static size_t space_len(const unsigned char *s, size_t len, size_t i)
+static inline size_t space_len(const unsigned char *s, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
@@ -55,9 +55,12 @@ bool ms_doc_word_before(const ms_text_doc *d, size_t end, size_t *ws, size_t *we
     const unsigned char *s = (const unsigned char *)d->text;
     size_t e = ms_doc_skip_space_back(d, end);
     size_t b = e;
-    while (b > 0 && word_byte(s[b - 1]) && space_len(s, d->len, b - 1) == 0 &&
-           !(b >= 2 && space_len(s, d->len, b - 2) == 2) &&
-           !(b >= 3 && space_len(s, d->len, b - 3) == 3))
+    /* an ASCII letter cannot be (part of) a space: only bytes >= 0x80 need
+     * the space tests */
+    while (b > 0 && word_byte(s[b - 1]) &&
+           (s[b - 1] < 0x80 || (space_len(s, d->len, b - 1) == 0 &&
+                                !(b >= 2 && space_len(s, d->len, b - 2) == 2) &&
+                                !(b >= 3 && space_len(s, d->len, b - 3) == 3))))
         b--;
     if (b == e)
         return false;
@@ -70,7 +73,7 @@ bool ms_doc_word_after(const ms_text_doc *d, size_t i, size_t *ws, size_t *we)
 {
     const unsigned char *s = (const unsigned char *)d->text;
     size_t b = ms_doc_skip_space(d, i), e = b;
-    while (e < d->len && word_byte(s[e]) && space_len(s, d->len, e) == 0)
+    while (e < d->len && word_byte(s[e]) && (s[e] < 0x80 || space_len(s, d->len, e) == 0))
         e++;
     if (e == b)
         return false;

@@ -111,6 +111,7 @@ typedef struct ttok {
     uint8_t para;           /* a blank line comes before it */
     uint8_t fold_len;       /* 0: not folded (too long, or no phrase starts so) */
     uint8_t slow;           /* scanning: needs full normalisation */
+    uint8_t prefix_ok;      /* some prefix phrase starts with its first two letters */
     char fold[WORD_MAX + 8]; /* room for one fixed-size table copy past the end */
 } ttok;
 
@@ -148,6 +149,7 @@ struct ms_lexicon {
     size_t count[MS_LEX_CAT_COUNT_];
     uint8_t stem_pairs[(1u << PAIR_BITS) / 8];  /* pairs of stemmed phrase words */
     uint8_t other_pairs[(1u << PAIR_BITS) / 8]; /* pairs of exact and prefix words */
+    uint8_t prefix_pairs[(1u << PAIR_BITS) / 8]; /* pairs of prefixes that start a phrase */
     uint8_t punct_byte[256];                    /* first bytes of phrase punctuation */
     fold_cell table[TABLE_CPS];
     cslot cache[CACHE_SLOTS];
@@ -415,6 +417,7 @@ static bool scan_token(const ms_lexicon *lex, scanner *sc, ttok *t)
         t->start = sc->pos;
         t->para = newlines >= 2;
         t->stem_id = t->fold_id = -1;
+        t->prefix_ok = 0;
         t->slow = 0;
         if (cls != C_WORD) { /* punctuation, or an apostrophe outside a word */
             sc->pos += clen;
@@ -516,6 +519,7 @@ static void identify(ms_lexicon *lex, ttok *t)
         return;
     }
     uint32_t pair = pair_index(t->fold, t->fold_len);
+    t->prefix_ok = bit_get(lex->prefix_pairs, pair) != 0;
     bool need_stem = bit_get(lex->stem_pairs, pair);
     if (!need_stem && !bit_get(lex->other_pairs, pair)) {
         t->fold_len = 0;
@@ -792,7 +796,6 @@ static inline size_t pair_slot(uint64_t key, size_t n)
 {
     return (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & (n - 1);
 }
-
 static int32_t pair_find(const ms_lexicon *lex, uint64_t key)
 {
     if (!lex->n_pairs)
@@ -885,8 +888,10 @@ static ms_status load_line(loader *ld, const char *line, size_t len)
     lex->entries = entries;
     e.next = *head;
     *head = (int32_t)lex->n_entries;
-    if (lex->toks[first].kind == P_PREFIX)
+    if (lex->toks[first].kind == P_PREFIX) {
         lex->prefix_lens |= (uint64_t)1 << lex->toks[first].pre_len;
+        bit_set(lex->prefix_pairs, pair_index(lex->toks[first].pre, lex->toks[first].pre_len));
+    }
     lex->entries[lex->n_entries++] = e;
     lex->count[cat]++;
     size_t span = 0;
@@ -1202,7 +1207,10 @@ size_t ms_lexicon_match(ms_lexicon *lex, const char *text, size_t len, ms_lex_hi
                 try_list(&m, lex->items[t->fold_id].head[L_EXACT], i, cursor, best);
                 try_pairs(&m, tok_code(t->fold_id, L_EXACT), i, cursor, best);
             }
-            try_prefixes(&m, t, i, cursor, best);
+            /* a prefix has the first two letters of the word (it has at
+             * least two), so the filter bit rules out most words */
+            if (t->prefix_ok)
+                try_prefixes(&m, t, i, cursor, best);
         } else if (t->fold_id >= 0) {
             try_list(&m, lex->items[t->fold_id].head[L_PUNCT], i, cursor, best);
             try_pairs(&m, tok_code(t->fold_id, L_PUNCT), i, cursor, best);

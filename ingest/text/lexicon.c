@@ -792,10 +792,15 @@ static inline uint64_t pair_key(uint32_t first, uint32_t second)
     return ((uint64_t)first << 32) | second;
 }
 
+/* The first token sits in the high half of the key: fold it into the low
+ * half before multiplying, and take high bits of the product, so that
+ * pairs with one second token do not all land in one run of slots. */
 static inline size_t pair_slot(uint64_t key, size_t n)
 {
-    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & (n - 1);
+    uint64_t h = (key ^ (key >> 32)) * 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 32) & (n - 1);
 }
+
 static int32_t pair_find(const ms_lexicon *lex, uint64_t key)
 {
     if (!lex->n_pairs)

@@ -139,7 +139,7 @@ struct ms_lexicon {
     size_t n_toks, cap_toks;
     ditem *items;
     size_t n_items, cap_items;
-    uint32_t *slots;   /* dictionary hash table: id + 1, 0 = empty */
+    uint64_t *slots;   /* dictionary hash table: slot_of(hash, id), 0 = empty */
     size_t n_slots;
     uint64_t prefix_lens; /* bit n: some phrase starts with a prefix of n bytes */
     uint64_t *pair_keys;  /* phrases by their first two tokens: key -> chain */
@@ -168,31 +168,42 @@ static uint32_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
+/* A dictionary slot holds the hash beside the id, so that a probe past
+ * another word (most look-ups of text words miss) does not read its item:
+ * the items are too many to stay in cache. */
+static inline uint64_t slot_of(uint32_t hash, size_t id)
+{
+    return ((uint64_t)hash << 32) | ((uint64_t)id + 1);
+}
+
 static int32_t dict_find(const ms_lexicon *lex, const char *s, size_t len, uint32_t h)
 {
     if (!lex->n_slots)
         return -1;
     size_t mask = lex->n_slots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t v = lex->slots[i];
+        uint64_t v = lex->slots[i];
         if (!v)
             return -1;
-        const ditem *it = &lex->items[v - 1];
-        if (it->hash == h && it->len == len && memcmp(it->s, s, len) == 0)
-            return (int32_t)(v - 1);
+        if ((uint32_t)(v >> 32) != h)
+            continue;
+        uint32_t id = (uint32_t)v - 1;
+        const ditem *it = &lex->items[id];
+        if (it->len == len && memcmp(it->s, s, len) == 0)
+            return (int32_t)id;
     }
 }
 
 static ms_status dict_rehash(ms_lexicon *lex, size_t n_slots)
 {
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    uint64_t *slots = calloc(n_slots, sizeof *slots);
     if (!slots)
         return MS_ERR_NOMEM;
     for (size_t id = 0; id < lex->n_items; id++) {
         size_t i = lex->items[id].hash & (n_slots - 1);
         while (slots[i])
             i = (i + 1) & (n_slots - 1);
-        slots[i] = (uint32_t)id + 1;
+        slots[i] = slot_of(lex->items[id].hash, id);
     }
     free(lex->slots);
     lex->slots = slots;
@@ -224,7 +235,7 @@ static int32_t dict_intern(ms_lexicon *lex, const char *s, size_t len)
     size_t i = h & (lex->n_slots - 1);
     while (lex->slots[i])
         i = (i + 1) & (lex->n_slots - 1);
-    lex->slots[i] = (uint32_t)lex->n_items + 1;
+    lex->slots[i] = slot_of(h, lex->n_items);
     return (int32_t)lex->n_items++;
 }
 

@@ -1,9 +1,10 @@
 /* doc.c — looking around a position in a prepared text (see doc.h). */
 #include "ingest/text/doc.h"
 
+#include <stdint.h>
 #include <string.h>
 
-static size_t space_len(const unsigned char *s, size_t len, size_t i)
+static inline size_t space_len(const unsigned char *s, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
@@ -54,9 +55,12 @@ bool ms_doc_word_before(const ms_text_doc *d, size_t end, size_t *ws, size_t *we
     const unsigned char *s = (const unsigned char *)d->text;
     size_t e = ms_doc_skip_space_back(d, end);
     size_t b = e;
-    while (b > 0 && word_byte(s[b - 1]) && space_len(s, d->len, b - 1) == 0 &&
-           !(b >= 2 && space_len(s, d->len, b - 2) == 2) &&
-           !(b >= 3 && space_len(s, d->len, b - 3) == 3))
+    /* an ASCII letter cannot be (part of) a space: only bytes >= 0x80 need
+     * the space tests */
+    while (b > 0 && word_byte(s[b - 1]) &&
+           (s[b - 1] < 0x80 || (space_len(s, d->len, b - 1) == 0 &&
+                                !(b >= 2 && space_len(s, d->len, b - 2) == 2) &&
+                                !(b >= 3 && space_len(s, d->len, b - 3) == 3))))
         b--;
     if (b == e)
         return false;
@@ -69,7 +73,7 @@ bool ms_doc_word_after(const ms_text_doc *d, size_t i, size_t *ws, size_t *we)
 {
     const unsigned char *s = (const unsigned char *)d->text;
     size_t b = ms_doc_skip_space(d, i), e = b;
-    while (e < d->len && word_byte(s[e]) && space_len(s, d->len, e) == 0)
+    while (e < d->len && word_byte(s[e]) && (s[e] < 0x80 || space_len(s, d->len, e) == 0))
         e++;
     if (e == b)
         return false;
@@ -79,45 +83,95 @@ bool ms_doc_word_after(const ms_text_doc *d, size_t i, size_t *ws, size_t *we)
 }
 
 /* Lower-cases one letter for comparison: ASCII, and the Cyrillic capitals
- * А-П (D0 90-9F -> D0 B0-BF) and Р-Я (D0 A0-AF -> D1 80-8F). Writes 1 or 2
- * bytes to out and returns how many input bytes it used. */
-static size_t fold_letter(const unsigned char *s, size_t n, unsigned char out[2], size_t *out_n)
+ * А-П (D0 90-9F -> D0 B0-BF) and Р-Я (D0 A0-AF -> D1 80-8F). Writes to out
+ * as many bytes as it reads (1 or 2) and returns that. */
+static size_t fold_letter(const unsigned char *s, size_t n, unsigned char *out)
 {
     if (s[0] >= 'A' && s[0] <= 'Z') {
         out[0] = (unsigned char)(s[0] + 32);
-        *out_n = 1;
         return 1;
     }
     if (n >= 2 && s[0] == 0xD0 && s[1] >= 0x90 && s[1] <= 0x9F) {
         out[0] = 0xD0, out[1] = (unsigned char)(s[1] + 0x20);
-        *out_n = 2;
         return 2;
     }
     if (n >= 2 && s[0] == 0xD0 && s[1] >= 0xA0 && s[1] <= 0xAF) {
         out[0] = 0xD1, out[1] = (unsigned char)(s[1] - 0x20);
-        *out_n = 2;
         return 2;
     }
     out[0] = s[0];
-    *out_n = 1;
     return 1;
+}
+
+/* The rules ask about most words near a number, some lists are long and
+ * nearly every answer is no. Each list is read once into a filter: the
+ * lengths and first bytes of its items. A filter is found again by the
+ * list's address and checked against a copy of the text, so a list in a
+ * reused buffer is read anew. Per thread, like the callers' data. */
+enum { FILTER_SLOTS = 64, FILTER_TEXT = 512 };
+
+typedef struct list_filter {
+    const char *list;      /* NULL: a free slot */
+    size_t len;
+    uint64_t lens;         /* bit n: some item has n bytes */
+    uint64_t first[4];     /* bit b: some item starts with byte b */
+    char text[FILTER_TEXT];
+} list_filter;
+
+static _Thread_local list_filter filters[FILTER_SLOTS];
+
+/* The filter of list, made if new; NULL when the list is too long or
+ * the table is full (then every word is compared). */
+static const list_filter *list_filter_of(const char *list)
+{
+    size_t len = strlen(list);
+    if (len >= FILTER_TEXT)
+        return NULL;
+    size_t h = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15u >> 58);
+    for (size_t k = 0; k < FILTER_SLOTS; k++) {
+        list_filter *f = &filters[(h + k) % FILTER_SLOTS];
+        if (f->list == list && f->len == len && memcmp(f->text, list, len) == 0)
+            return f;
+        if (f->list && f->list != list)
+            continue;
+        /* free, or this address with other text: (re)build */
+        f->list = list;
+        f->len = len;
+        memcpy(f->text, list, len);
+        f->lens = 0;
+        memset(f->first, 0, sizeof f->first);
+        for (const char *p = list, *e;; p = e + 1) {
+            e = strchr(p, '|');
+            size_t n = e ? (size_t)(e - p) : strlen(p);
+            if (n < 64)
+                f->lens |= (uint64_t)1 << n;
+            unsigned char b = (unsigned char)p[0];
+            f->first[b >> 6] |= (uint64_t)1 << (b & 63);
+            if (!e)
+                break;
+        }
+        return f;
+    }
+    return NULL;
 }
 
 bool ms_doc_word_is(const ms_text_doc *d, size_t ws, size_t we, const char *list)
 {
     unsigned char word[64];
-    size_t wl = 0;
     const unsigned char *s = (const unsigned char *)d->text;
-    for (size_t i = ws; i < we;) {
-        unsigned char f[2];
-        size_t fn;
-        size_t used = fold_letter(s + i, we - i, f, &fn);
-        if (wl + fn > sizeof word)
+    /* folding keeps the length in bytes, so the filter can say no before
+     * the word is folded */
+    size_t wl = we > ws ? we - ws : 0;
+    if (wl > sizeof word)
+        return false;
+    const list_filter *lf = list_filter_of(list);
+    if (lf && wl > 0 && wl < 64) {
+        fold_letter(s + ws, wl, word);
+        if (!((lf->lens >> wl) & 1) || !((lf->first[word[0] >> 6] >> (word[0] & 63)) & 1))
             return false;
-        memcpy(word + wl, f, fn);
-        wl += fn;
-        i += used;
     }
+    for (size_t i = ws; i < we;)
+        i += fold_letter(s + i, we - i, word + (i - ws));
     const char *p = list;
     while (*p) {
         const char *bar = strchr(p, '|');
@@ -194,8 +248,15 @@ const ms_lex_hit *ms_doc_hit_ending(const ms_text_doc *d, ms_lex_cat cat, size_t
 size_t ms_doc_clause_breaks(const ms_text_doc *d, size_t a, size_t b)
 {
     size_t n = 0;
-    for (size_t i = a; i < b && i < d->len; i++)
-        if (ms_text_is_clause_break(d->text, d->len, i))
+    if (b > d->len)
+        b = d->len;
+    /* a break starts with ';', '(', '-' or the lead byte of a dash (0xE2):
+     * only those bytes are worth the full test */
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)d->text[i];
+        if ((c == ';' || c == '(' || c == '-' || c == 0xE2) &&
+            ms_text_is_clause_break(d->text, d->len, i))
             n++;
+    }
     return n;
 }

@@ -111,6 +111,7 @@ typedef struct ttok {
     uint8_t para;           /* a blank line comes before it */
     uint8_t fold_len;       /* 0: not folded (too long, or no phrase starts so) */
     uint8_t slow;           /* scanning: needs full normalisation */
+    uint8_t prefix_ok;      /* some prefix phrase starts with its first two letters */
     char fold[WORD_MAX + 8]; /* room for one fixed-size table copy past the end */
 } ttok;
 
@@ -138,7 +139,7 @@ struct ms_lexicon {
     size_t n_toks, cap_toks;
     ditem *items;
     size_t n_items, cap_items;
-    uint32_t *slots;   /* dictionary hash table: id + 1, 0 = empty */
+    uint64_t *slots;   /* dictionary hash table: slot_of(hash, id), 0 = empty */
     size_t n_slots;
     uint64_t prefix_lens; /* bit n: some phrase starts with a prefix of n bytes */
     uint64_t *pair_keys;  /* phrases by their first two tokens: key -> chain */
@@ -148,6 +149,7 @@ struct ms_lexicon {
     size_t count[MS_LEX_CAT_COUNT_];
     uint8_t stem_pairs[(1u << PAIR_BITS) / 8];  /* pairs of stemmed phrase words */
     uint8_t other_pairs[(1u << PAIR_BITS) / 8]; /* pairs of exact and prefix words */
+    uint8_t prefix_pairs[(1u << PAIR_BITS) / 8]; /* pairs of prefixes that start a phrase */
     uint8_t punct_byte[256];                    /* first bytes of phrase punctuation */
     fold_cell table[TABLE_CPS];
     cslot cache[CACHE_SLOTS];
@@ -166,31 +168,42 @@ static uint32_t hash_bytes(const char *s, size_t len)
     return h;
 }
 
+/* A dictionary slot holds the hash beside the id, so that a probe past
+ * another word (most look-ups of text words miss) does not read its item:
+ * the items are too many to stay in cache. */
+static inline uint64_t slot_of(uint32_t hash, size_t id)
+{
+    return ((uint64_t)hash << 32) | ((uint64_t)id + 1);
+}
+
 static int32_t dict_find(const ms_lexicon *lex, const char *s, size_t len, uint32_t h)
 {
     if (!lex->n_slots)
         return -1;
     size_t mask = lex->n_slots - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
-        uint32_t v = lex->slots[i];
+        uint64_t v = lex->slots[i];
         if (!v)
             return -1;
-        const ditem *it = &lex->items[v - 1];
-        if (it->hash == h && it->len == len && memcmp(it->s, s, len) == 0)
-            return (int32_t)(v - 1);
+        if ((uint32_t)(v >> 32) != h)
+            continue;
+        uint32_t id = (uint32_t)v - 1;
+        const ditem *it = &lex->items[id];
+        if (it->len == len && memcmp(it->s, s, len) == 0)
+            return (int32_t)id;
     }
 }
 
 static ms_status dict_rehash(ms_lexicon *lex, size_t n_slots)
 {
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    uint64_t *slots = calloc(n_slots, sizeof *slots);
     if (!slots)
         return MS_ERR_NOMEM;
     for (size_t id = 0; id < lex->n_items; id++) {
         size_t i = lex->items[id].hash & (n_slots - 1);
         while (slots[i])
             i = (i + 1) & (n_slots - 1);
-        slots[i] = (uint32_t)id + 1;
+        slots[i] = slot_of(lex->items[id].hash, id);
     }
     free(lex->slots);
     lex->slots = slots;
@@ -222,7 +235,7 @@ static int32_t dict_intern(ms_lexicon *lex, const char *s, size_t len)
     size_t i = h & (lex->n_slots - 1);
     while (lex->slots[i])
         i = (i + 1) & (lex->n_slots - 1);
-    lex->slots[i] = (uint32_t)lex->n_items + 1;
+    lex->slots[i] = slot_of(h, lex->n_items);
     return (int32_t)lex->n_items++;
 }
 
@@ -415,6 +428,7 @@ static bool scan_token(const ms_lexicon *lex, scanner *sc, ttok *t)
         t->start = sc->pos;
         t->para = newlines >= 2;
         t->stem_id = t->fold_id = -1;
+        t->prefix_ok = 0;
         t->slow = 0;
         if (cls != C_WORD) { /* punctuation, or an apostrophe outside a word */
             sc->pos += clen;
@@ -516,6 +530,7 @@ static void identify(ms_lexicon *lex, ttok *t)
         return;
     }
     uint32_t pair = pair_index(t->fold, t->fold_len);
+    t->prefix_ok = bit_get(lex->prefix_pairs, pair) != 0;
     bool need_stem = bit_get(lex->stem_pairs, pair);
     if (!need_stem && !bit_get(lex->other_pairs, pair)) {
         t->fold_len = 0;
@@ -789,9 +804,13 @@ static inline uint64_t pair_key(uint32_t first, uint32_t second)
     return ((uint64_t)first << 32) | second;
 }
 
+/* The first token sits in the high half of the key: fold it into the low
+ * half before multiplying, and take high bits of the product, so that
+ * pairs with one second token do not all land in one run of slots. */
 static inline size_t pair_slot(uint64_t key, size_t n)
 {
-    return (size_t)((key * 0x9E3779B97F4A7C15u) >> 20) & (n - 1);
+    uint64_t h = (key ^ (key >> 32)) * 0x9E3779B97F4A7C15u;
+    return (size_t)(h >> 32) & (n - 1);
 }
 
 static int32_t pair_find(const ms_lexicon *lex, uint64_t key)
@@ -886,8 +905,10 @@ static ms_status load_line(loader *ld, const char *line, size_t len)
     lex->entries = entries;
     e.next = *head;
     *head = (int32_t)lex->n_entries;
-    if (lex->toks[first].kind == P_PREFIX)
+    if (lex->toks[first].kind == P_PREFIX) {
         lex->prefix_lens |= (uint64_t)1 << lex->toks[first].pre_len;
+        bit_set(lex->prefix_pairs, pair_index(lex->toks[first].pre, lex->toks[first].pre_len));
+    }
     lex->entries[lex->n_entries++] = e;
     lex->count[cat]++;
     size_t span = 0;
@@ -1203,7 +1224,10 @@ size_t ms_lexicon_match(ms_lexicon *lex, const char *text, size_t len, ms_lex_hi
                 try_list(&m, lex->items[t->fold_id].head[L_EXACT], i, cursor, best);
                 try_pairs(&m, tok_code(t->fold_id, L_EXACT), i, cursor, best);
             }
-            try_prefixes(&m, t, i, cursor, best);
+            /* a prefix has the first two letters of the word (it has at
+             * least two), so the filter bit rules out most words */
+            if (t->prefix_ok)
+                try_prefixes(&m, t, i, cursor, best);
         } else if (t->fold_id >= 0) {
             try_list(&m, lex->items[t->fold_id].head[L_PUNCT], i, cursor, best);
             try_pairs(&m, tok_code(t->fold_id, L_PUNCT), i, cursor, best);

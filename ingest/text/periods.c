@@ -866,15 +866,11 @@ static int32_t decode(const unsigned char *s, size_t n, size_t i, size_t *k)
     return cp;
 }
 
-/* Letter test and lower case for a non-ASCII code point; Latin-1 and
- * Cyrillic directly (the bulk of the text), the rest through utf8proc. */
+/* Letter test and lower case for a code point other than ASCII and А..я
+ * (letter_of below); Latin-1 and the rest of Cyrillic directly, the rest
+ * through utf8proc. */
 static bool fold_cp(int32_t cp, bool *up, int32_t *lc)
 {
-    if (cp >= 0x0410 && cp <= 0x044F) { /* А..я */
-        *up = cp < 0x0430;
-        *lc = *up ? cp + 0x20 : cp;
-        return true;
-    }
     if (cp >= 0x0400 && cp <= 0x045F) { /* Ѐ..Џ, ѐ..џ (ё among them) */
         *up = cp < 0x0410;
         *lc = *up ? cp + 0x50 : cp;
@@ -898,11 +894,22 @@ static bool fold_cp(int32_t cp, bool *up, int32_t *lc)
     return true;
 }
 
-static bool is_letter_cp(int32_t cp)
+/* Whether the character cp (first byte b) is a letter, with its case and
+ * lower case: ASCII and А..я (the bulk of the text) here, the rest through
+ * fold_cp. A word's letters are tested and folded in one go. */
+static inline bool letter_of(unsigned char b, int32_t cp, bool *up, int32_t *lc)
 {
-    bool up;
-    int32_t lc;
-    return fold_cp(cp, &up, &lc);
+    if (b < 0x80) {
+        *up = b >= 'A' && b <= 'Z';
+        *lc = *up ? b + 32 : b;
+        return (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+    }
+    if (cp >= 0x0410 && cp <= 0x044F) { /* А..я */
+        *up = cp < 0x0430;
+        *lc = *up ? cp + 0x20 : cp;
+        return true;
+    }
+    return cp >= 0 && fold_cp(cp, up, lc);
 }
 
 /* Reads the token that starts at or after pos (after whitespace). */
@@ -958,8 +965,9 @@ static void read_tok(const scan *sc, size_t pos, tok *t)
         return;
     }
     int32_t cp = decode(s, n, pos, &k);
-    bool letter = b < 0x80 ? ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') : (cp >= 0 && is_letter_cp(cp));
-    if (!letter) {
+    bool up;
+    int32_t lc;
+    if (!letter_of(b, cp, &up, &lc)) {
         t->kind = TK_PUNCT;
         t->cp = cp < 0 ? 0xFFFD : is_dash_cp(cp) ? '-' : (uint32_t)cp;
         t->end = pos + k;
@@ -971,14 +979,6 @@ static void read_tok(const scan *sc, size_t pos, tok *t)
     t->upper = false;
     t->allupper = true;
     for (;;) {
-        bool up;
-        int32_t lc;
-        if (b < 0x80) {
-            up = b >= 'A' && b <= 'Z';
-            lc = up ? b + 32 : b;
-        } else {
-            fold_cp(cp, &up, &lc);
-        }
         if (first)
             t->upper = up;
         if (!up)
@@ -1012,15 +1012,9 @@ static void read_tok(const scan *sc, size_t pos, tok *t)
         if (pos >= n)
             break;
         b = s[pos];
-        if (b < 0x80) {
-            if (!((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
-                break;
-            cp = b, k = 1;
-        } else {
-            cp = decode(s, n, pos, &k);
-            if (cp < 0 || !is_letter_cp(cp))
-                break;
-        }
+        cp = decode(s, n, pos, &k);
+        if (!letter_of(b, cp, &up, &lc))
+            break;
     }
     t->kind = TK_WORD;
     t->end = pos;

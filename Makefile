@@ -7,7 +7,7 @@ CMAKE_ARGS ?=
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 MIGSTAT    := $(BUILD)/migstat
 
-.PHONY: all deps test-deps build run test test-asan fuzz clean
+.PHONY: all deps test-deps build run test test-asan test-valgrind fuzz clean
 
 all: build
 
@@ -42,6 +42,11 @@ test-asan: test-deps
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    ctest --output-on-failure --no-tests=error -j $(JOBS)
+
+# The same suite under valgrind memcheck (the build of `make test`): any
+# memory error or definite leak fails. Slow: minutes, not seconds.
+test-valgrind: test
+	sh scripts/valgrind-tests.sh $(BUILD)
 
 # Every libFuzzer target of tests/fuzz for FUZZ_SECONDS each (clang, with
 # ASan + UBSan). New inputs go to $(FUZZ_BUILD)/corpus/<target>, crashes to

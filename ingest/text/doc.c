@@ -105,46 +105,37 @@ static size_t fold_letter(const unsigned char *s, size_t n, unsigned char *out)
 
 /* The rules ask about most words near a number, some lists are long and
  * nearly every answer is no. Each list is read once into a filter: the
- * lengths and first bytes of its items. A filter is found again by the
- * list's address and checked against a copy of the text, so a list in a
- * reused buffer is read anew. Per thread, like the callers' data. */
-enum { FILTER_SLOTS = 64, FILTER_TEXT = 512 };
+ * lengths and first bytes of its items. Lists are string literals (doc.h),
+ * so a filter is found again by the list's address alone. Per thread, like
+ * the callers' data. */
+enum { FILTER_SLOTS = 64 };
 
 typedef struct list_filter {
-    const char *list;      /* NULL: a free slot */
-    size_t len;
-    uint64_t lens;         /* bit n: some item has n bytes */
-    uint64_t first[4];     /* bit b: some item starts with byte b */
-    char text[FILTER_TEXT];
+    const char *list; /* NULL: a free slot */
+    uint64_t lens;    /* bit n: some item has n bytes */
+    uint64_t first[4]; /* bit b: some item starts with byte b */
 } list_filter;
 
 static _Thread_local list_filter filters[FILTER_SLOTS];
 
-/* The filter of list, made if new; NULL when the list is too long or
- * the table is full (then every word is compared). */
+/* The filter of list, made if new; NULL when the table is full (then
+ * every word is compared). */
 static const list_filter *list_filter_of(const char *list)
 {
-    size_t len = strlen(list);
-    if (len >= FILTER_TEXT)
-        return NULL;
     size_t h = (size_t)(((uintptr_t)list >> 3) * 0x9E3779B97F4A7C15u >> 58);
     for (size_t k = 0; k < FILTER_SLOTS; k++) {
         list_filter *f = &filters[(h + k) % FILTER_SLOTS];
-        if (f->list == list && f->len == len && memcmp(f->text, list, len) == 0)
+        if (f->list == list)
             return f;
-        if (f->list && f->list != list)
+        if (f->list)
             continue;
-        /* free, or this address with other text: (re)build */
         f->list = list;
-        f->len = len;
-        memcpy(f->text, list, len);
         f->lens = 0;
         memset(f->first, 0, sizeof f->first);
         for (const char *p = list, *e;; p = e + 1) {
             e = strchr(p, '|');
             size_t n = e ? (size_t)(e - p) : strlen(p);
-            if (n < 64)
-                f->lens |= (uint64_t)1 << n;
+            f->lens |= n < 64 ? (uint64_t)1 << n : 0;
             unsigned char b = (unsigned char)p[0];
             f->first[b >> 6] |= (uint64_t)1 << (b & 63);
             if (!e)

@@ -47,7 +47,8 @@ bool ms_doc_word_before(const ms_text_doc *d, size_t end, size_t *ws, size_t *we
 bool ms_doc_word_after(const ms_text_doc *d, size_t i, size_t *ws, size_t *we);
 /* Is text[ws, we) one of the '|'-separated lower-case words in `list`
  * (ASCII letters compared without case; a Cyrillic capital first letter
- * folded)? */
+ * folded)? `list` must be a string literal (or other text that never
+ * changes while the program runs): it is summarised once, by address. */
 bool ms_doc_word_is(const ms_text_doc *d, size_t ws, size_t we, const char *list);
 /* First hit of category `cat` that starts at `pos` after spaces; NULL if
  * none. */

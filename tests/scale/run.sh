@@ -40,6 +40,15 @@ else
     fail "extract: sharded output differs from one process"
 fi
 
+# the same without shard files: parallel cuts stdin at line ends
+parallel --pipe -N 25 --keep-order -j 4 "'$MIGSTAT' extract -q --jsonl-in -" < corpus.jsonl > piped.jsonl ||
+    fail "parallel --pipe extract"
+if cmp -s whole.jsonl piped.jsonl; then
+    ok "extract: parallel --pipe --keep-order = one process"
+else
+    fail "extract: piped blocks differ from one process"
+fi
+
 # ingest: figure files split in two overlapping halves; merge drops the overlap
 "$MIGSTAT" ingest -q "$HERE/../data/figures/eu_refused_entry.csv" > table.jsonl || fail "ingest"
 n=$(wc -l < table.jsonl)

@@ -63,13 +63,23 @@ fuzz:
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out
 
-# Speed and memory of migstat change/ingest against Miller, pandas, awk and
-# datamash on one generated table (bench/run.sh; not part of make test).
-.PHONY: bench bench-extract
-bench:
+# Every benchmark in one run (not part of make test): tables against
+# Miller, pandas, awk, datamash and wc -l (bench/run.sh); news text against
+# Recognizers-Text and compromise (bench/extract/run.sh); 200 charts in one
+# gnuplot process against one process per chart (bench/charts/run.sh).
+# Ratios go to docs/PERFORMANCE.md. bench-big: time and peak memory at
+# three sizes up to 1 GB (bench/big/run.sh).
+.PHONY: bench bench-tables bench-extract bench-charts bench-big
+bench: bench-tables bench-extract bench-charts
+
+bench-tables:
 	sh bench/run.sh
 
-# Speed of migstat extract on mixed English/Russian news against
-# Recognizers-Text and compromise (npm) on the same English text.
 bench-extract: build
 	sh bench/extract/run.sh
+
+bench-charts: build
+	sh bench/charts/run.sh
+
+bench-big: build
+	sh bench/big/run.sh

@@ -93,7 +93,8 @@ ms_status ms_stats_trend(const ms_series *s, ms_trend *out)
         }
         x[n] = ms_stats_period_year(f->period);
         y[n] = f->value;
-        out->points[n++] = (ms_trend_point){.figure = f, .x = x[n - 1]};
+        out->points[n] = (ms_trend_point){.figure = f, .x = x[n]};
+        n++;
     }
     out->enough = ms_stats_linear_fit(x, y, n, &out->fit) == MS_OK;
     free(xy);

@@ -356,12 +356,16 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
         return *why = "part of a phone number or code", false;
     if (is_counter(d, n, i))
         return *why = "a page or photo counter", false;
-    if (money_sign_near(d, n->start, n->end) || word_after_is(d, n->end, money_words) ||
+    /* the word right after the number, read once for the unit tests */
+    size_t aws = 0, awe = 0;
+    bool after = ms_doc_word_after(d, n->end, &aws, &awe);
+#define AFTER_IS(list) (after && ms_doc_word_is(d, aws, awe, list))
+    if (money_sign_near(d, n->start, n->end) || AFTER_IS(money_words) ||
         range_unit_is(d, i, money_words))
         return *why = "an amount of money", false;
-    if (word_after_is(d, n->end, country_words))
+    if (AFTER_IS(country_words))
         return *why = "a count of countries", false;
-    if (word_after_is(d, n->end, staff_words))
+    if (AFTER_IS(staff_words))
         return *why = "the officers, not the people counted", false;
 
     size_t pct_end = percent_after(d, n->end);
@@ -371,7 +375,7 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
     if (!pct_end && !times_end) {
         if (is_year(n))
             return *why = "a year", false;
-        if (word_after_is(d, n->end, duration_words) || range_unit_is(d, i, duration_words))
+        if (AFTER_IS(duration_words) || range_unit_is(d, i, duration_words))
             return *why = "a duration", false;
         if ((n->flags & MS_NUM_SMALL_WORD) && !(n->flags & MS_NUM_SCALED) &&
             !ms_doc_word_is(d, n->start, n->end,
@@ -465,6 +469,7 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
         out->value = -out->value;
     return true;
 }
+#undef AFTER_IS
 
 bool ms_rules_read_cue(const ms_text_doc *d, const ms_sentence *s, const ms_lex_hit *h,
                        ms_reading *out)

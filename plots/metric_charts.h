@@ -28,5 +28,11 @@ ms_status ms_plot_metric_charts(ms_gnuplot *gp, const ms_series_set *ss,
                                 const ms_metric_registry *metrics, const char *dir,
                                 unsigned formats, ms_chart_list *out, ms_strbuf *err);
 void ms_chart_list_free(ms_chart_list *list);
+/* Appends a chart (both strings copied). MS_ERR_NOMEM on failure. */
+ms_status ms_chart_list_add(ms_chart_list *list, const char *metric, const char *file_stem);
+
+/* "RU · TJ · source" (the metric first when with_metric): the parts of a
+ * key that tell lines apart. Owned (free()); NULL when out of memory. */
+char *ms_chart_series_label(const ms_series_key *k, bool with_metric);
 
 #endif

@@ -48,26 +48,44 @@ static bool has_value(const ms_series *s)
     return false;
 }
 
-char *ms_chart_series_label(const ms_series_key *k, bool with_metric)
+static void put_part(ms_strbuf *sb, const char *s, bool *first)
+{
+    if (!*first)
+        ms_strbuf_puts(sb, " · ");
+    ms_strbuf_puts(sb, s);
+    *first = false;
+}
+
+char *ms_chart_series_label(const ms_series_key *k, unsigned parts)
 {
     ms_strbuf sb;
     ms_strbuf_init(&sb);
-    if (with_metric) {
-        ms_strbuf_puts(&sb, k->metric ? k->metric : "—");
-        ms_strbuf_puts(&sb, " · ");
-    }
-    ms_strbuf_puts(&sb, k->place ? k->place : "—");
-    if (k->subject) {
-        ms_strbuf_puts(&sb, " · ");
-        ms_strbuf_puts(&sb, k->subject);
-    }
-    if (k->breakdown) {
-        ms_strbuf_puts(&sb, " · ");
-        ms_strbuf_puts(&sb, k->breakdown);
-    }
-    ms_strbuf_puts(&sb, " · ");
-    ms_strbuf_puts(&sb, k->source ? k->source : "unknown source");
+    bool first = true;
+    if (parts & MS_LABEL_METRIC)
+        put_part(&sb, k->metric ? k->metric : "—", &first);
+    if (parts & MS_LABEL_PLACE)
+        put_part(&sb, k->place ? k->place : "—", &first);
+    if ((parts & MS_LABEL_SUBJECT) && k->subject)
+        put_part(&sb, k->subject, &first);
+    if ((parts & MS_LABEL_BREAKDOWN) && k->breakdown)
+        put_part(&sb, k->breakdown, &first);
+    if ((parts & MS_LABEL_SOURCE) || first)
+        put_part(&sb, k->source ? k->source : "unknown source", &first);
     return ms_strbuf_detach(&sb);
+}
+
+unsigned ms_chart_label_parts(const ms_series *const *s, size_t n, unsigned parts)
+{
+    unsigned varies = 0;
+    for (size_t i = 1; i < n; i++) {
+        const ms_series_key *a = &s[0]->key, *b = &s[i]->key;
+        varies |= (!ms_str_eq(a->metric, b->metric) ? MS_LABEL_METRIC : 0u) |
+                  (!ms_str_eq(a->place, b->place) ? MS_LABEL_PLACE : 0u) |
+                  (!ms_str_eq(a->subject, b->subject) ? MS_LABEL_SUBJECT : 0u) |
+                  (!ms_str_eq(a->breakdown, b->breakdown) ? MS_LABEL_BREAKDOWN : 0u) |
+                  (!ms_str_eq(a->source, b->source) ? MS_LABEL_SOURCE : 0u);
+    }
+    return n > 1 ? parts & varies : parts;
 }
 
 /* The count series with a value among ss->items[from..to). */
@@ -89,8 +107,10 @@ ms_status ms_chart_lines_of(ms_gnuplot *gp, const ms_series *const *lines, size_
 {
     char **labels = calloc(n ? n : 1, sizeof *labels);
     ms_status st = labels ? MS_OK : MS_ERR_NOMEM;
+    /* only what tells the lines apart: the title names the rest */
+    unsigned parts = ms_chart_label_parts(lines, n, MS_LABEL_ALL & ~(with_metric ? 0u : MS_LABEL_METRIC));
     for (size_t i = 0; i < n && st == MS_OK; i++)
-        if (!(labels[i] = ms_chart_series_label(&lines[i]->key, with_metric)))
+        if (!(labels[i] = ms_chart_series_label(&lines[i]->key, parts)))
             st = MS_ERR_NOMEM;
     ms_line_chart chart = {
         .title = frame->title, .subtitle = frame->subtitle, .y_label = frame->y_label,

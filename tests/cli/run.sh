@@ -89,7 +89,7 @@ fi
 
 # --- plot: hostile series names render and run nothing
 mkdir -p hostile && cd hostile
-expect ../plot_hostile 0 -- plot -q -o charts ../fixtures/hostile.csv
+expect ../plot_hostile 0 -- plot -q --format svg,png -o charts ../fixtures/hostile.csv
 rc_plot=$?
 cd ..
 if [ $rc_plot -eq 0 ]; then

@@ -233,8 +233,8 @@ void ms_chart_value_axis(const ms_value_axis *a, double lo, double hi, ms_strbuf
             if (v != 0)
                 ms_strbuf_puts(&label, v > 0 ? "+" : MS_MINUS_SIGN);
             ms_chart_put_grouped(&label, fabs(v), group);
-            if (v != 0)
-                ms_strbuf_puts(&label, " %");
+            if (v != 0) /* tick labels are formats to gnuplot: '%%' shows '%' */
+                ms_strbuf_puts(&label, " %%");
         } else {
             ms_chart_put_grouped(&label, v, group);
         }

@@ -47,5 +47,6 @@ ms_status ms_plot_out_base(const ms_plot_request *req, const char *kind, const c
 /* The kinds (one file each). */
 ms_status ms_plot_kind_line(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
 ms_status ms_plot_kind_yoy(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
+ms_status ms_plot_kind_sources(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
 
 #endif

@@ -48,5 +48,6 @@ ms_status ms_plot_out_base(const ms_plot_request *req, const char *kind, const c
 ms_status ms_plot_kind_line(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
 ms_status ms_plot_kind_yoy(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
 ms_status ms_plot_kind_sources(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
+ms_status ms_plot_kind_ratio(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
 
 #endif

@@ -417,6 +417,14 @@ size_t ms_chart_legend_rows(const ms_chart_frame *f, size_t n, size_t widest)
     return (n + per_row - 1) / per_row;
 }
 
+void ms_chart_put_key(ms_strbuf *sb, double key_top)
+{
+    ms_strbuf_puts(sb, "set key at character 1.5, character ");
+    ms_strbuf_num(sb, key_top);
+    ms_strbuf_puts(sb, " left top horizontal Left reverse noenhanced samplen 2.5 spacing 1.1 "
+                       "width 1 font ',10'\n");
+}
+
 static bool given(const char *s) { return s && *s; }
 
 void ms_chart_frame_texts(const ms_chart_frame *f, size_t legend_rows, ms_strbuf *sb,
@@ -461,10 +469,7 @@ void ms_chart_frame_texts(const ms_chart_frame *f, size_t legend_rows, ms_strbuf
     double key_top = used + 0.6;
     if (legend_rows) {
         key_top += 1.15 * (double)legend_rows;
-        ms_strbuf_puts(sb, "set key at character 1.5, character ");
-        ms_strbuf_num(sb, key_top);
-        ms_strbuf_puts(sb, " left top horizontal Left reverse noenhanced samplen 2.5 spacing 1.1 "
-                           "width 1 font ',10'\n");
+        ms_chart_put_key(sb, key_top);
     } else {
         ms_strbuf_puts(sb, "unset key\n");
     }

@@ -115,6 +115,10 @@ size_t ms_chart_legend_rows(const ms_chart_frame *f, size_t n, size_t widest);
 void ms_chart_frame_texts(const ms_chart_frame *f, size_t legend_rows, ms_strbuf *sb,
                           size_t *top_lines, double *bottom_lines);
 
+/* The legend under the plot, its top `key_top` characters from the
+ * bottom of the canvas (entries side by side). */
+void ms_chart_put_key(ms_strbuf *sb, double key_top);
+
 /* Appends a percentage for a label: "+53 %", "−12 %" (U+2212), "0 %";
  * whole numbers from 10 up, one decimal below. */
 void ms_chart_put_percent(ms_strbuf *sb, double pct);

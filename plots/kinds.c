@@ -9,6 +9,7 @@ static const ms_plot_kind kinds[] = {
     {"yoy", ms_plot_kind_yoy, "year-on-year change in % per series: bars around 0, whiskers, gaps named"},
     {"sources", ms_plot_kind_sources, "what each source says for the same key, conflicts marked"},
     {"ratio", ms_plot_kind_ratio, "ratio of two metrics (--num, --den) over time"},
+    {"multiples", ms_plot_kind_multiples, "small multiples: one panel per metric or place (--by)"},
 };
 
 const ms_plot_kind *ms_plot_kinds(size_t *count)

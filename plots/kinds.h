@@ -49,5 +49,7 @@ ms_status ms_plot_kind_line(ms_gnuplot *gp, const ms_plot_request *req, ms_chart
 ms_status ms_plot_kind_yoy(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
 ms_status ms_plot_kind_sources(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
 ms_status ms_plot_kind_ratio(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err);
+ms_status ms_plot_kind_multiples(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out,
+                                 ms_strbuf *err);
 
 #endif

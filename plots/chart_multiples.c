@@ -177,7 +177,7 @@ static ms_status draw_multiples(ms_gnuplot *gp, const ms_plot_request *req, cons
         ms_strbuf_num(&body, pw);
         ms_strbuf_putc(&body, ',');
         ms_strbuf_num(&body, ph);
-        ms_strbuf_puts(&body, "\nset tmargin 1.8\nset bmargin 2\nset lmargin 9\nset rmargin 2\n");
+        ms_strbuf_puts(&body, "\nset tmargin 2.2\nset bmargin 2.4\nset lmargin 9\nset rmargin 2\n");
         panel_body(p, k, by_place, &shared, plot_px, &body);
         if (k == 0) /* the frame's texts once, not under every panel */
             ms_strbuf_puts(&body, "unset label\n");

@@ -190,13 +190,15 @@ static size_t metric_runs(const ms_series_set *ss, size_t *from, size_t *to, siz
 
 ms_status ms_plot_kind_line(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err)
 {
+    ms_status st = ms_chart_check_output(req->out_base ? req->out_base : "line", req->formats, err);
+    if (st != MS_OK)
+        return st;
     size_t cap = req->series->count;
     size_t *from = calloc(cap ? cap * 2 : 1, sizeof *from);
     if (!from)
         return MS_ERR_NOMEM;
     size_t *to = from + cap;
     size_t n = metric_runs(req->series, from, to, cap);
-    ms_status st = MS_OK;
     if (n == 0)
         st = ms_chart_no_data(req->out_base ? req->out_base : req->out_dir, "no stated count with a period to draw",
                               err);

@@ -109,6 +109,13 @@ char *ms_chart_stem(const char *s)
     return p;
 }
 
+char *ms_chart_stem_take(ms_strbuf *sb)
+{
+    char *stem = ms_strbuf_failed(sb) ? NULL : ms_chart_stem(ms_strbuf_str(sb));
+    ms_strbuf_free(sb);
+    return stem;
+}
+
 /* ------------------------------------------------------------ extents */
 
 void ms_chart_extent_init(ms_chart_extent *e)

@@ -138,6 +138,9 @@ ms_status ms_chart_lines_of(ms_gnuplot *gp, const ms_series *const *lines, size_
                             const ms_chart_frame *frame, const char *out_base, unsigned formats,
                             ms_strbuf *err);
 
+/* ms_chart_stem of what sb holds; frees sb. NULL when out of memory. */
+char *ms_chart_stem_take(ms_strbuf *sb);
+
 /* A file stem made of [a-z0-9_-] of s (others become '_'); owned, NULL
  * when out of memory. */
 char *ms_chart_stem(const char *s);

@@ -27,10 +27,7 @@ static size_t hollow_block(size_t i, const ms_series *s, ms_strbuf *data)
     for (size_t k = 0; k < s->count; k++) {
         if (!is_hollow(s->items[k]) || !ms_datablock_point_of(s->items[k], &pt))
             continue;
-        ms_strbuf_num(data, pt.x);
-        ms_strbuf_putc(data, ' ');
-        ms_strbuf_num(data, pt.y);
-        ms_strbuf_putc(data, '\n');
+        ms_datablock_row(data, (double[]){pt.x, pt.y}, 2);
     }
     ms_strbuf_puts(data, MS_DATABLOCK_END "\n");
     return n;

@@ -64,7 +64,7 @@ ms_status ms_plot_kind_ratio(ms_gnuplot *gp, const ms_plot_request *req, ms_char
     char *stem = NULL;
     if (st == MS_OK) {
         ms_strbuf_printf(&stem_text, "ratio_%s_per_%s", req->num, req->den);
-        stem = ms_strbuf_failed(&stem_text) ? NULL : ms_chart_stem(ms_strbuf_str(&stem_text));
+        stem = ms_chart_stem_take(&stem_text);
         st = stem ? ms_plot_out_base(req, "ratio", stem, 1, "one", &base, err) : MS_ERR_NOMEM;
     }
     if (st == MS_OK) {
@@ -99,7 +99,7 @@ ms_status ms_plot_kind_ratio(ms_gnuplot *gp, const ms_plot_request *req, ms_char
     ms_strbuf_free(&subtitle);
     ms_strbuf_free(&sources);
     ms_strbuf_free(&note);
-    ms_strbuf_free(&stem_text);
+    ms_strbuf_free(&stem_text); /* taken, or never filled */
     ms_series_set_free(&ss);
     ms_diag_free(&diag);
     ms_figure_set_free(&ratios);

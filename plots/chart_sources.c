@@ -288,10 +288,7 @@ static ms_status draw_sources(ms_gnuplot *gp, const ms_plot_request *req, const 
             ms_interval w = range_of(f);
             size_t si = source_index(sources, n_src, f->source);
             double v[4] = {f->value, ly, w.lo, w.hi};
-            for (int j = 0; j < 4; j++) {
-                ms_strbuf_num(&blocks[si], v[j]);
-                ms_strbuf_putc(&blocks[si], j == 3 ? '\n' : ' ');
-            }
+            ms_datablock_row(&blocks[si], v, 4);
             per_source[si]++;
             /* the source on the left, in the margin */
             ms_strbuf_clear(&text);
@@ -362,9 +359,7 @@ static char *sources_stem(const ms_figure *f)
     ms_strbuf_printf(&sb, "sources_%s", f->metric ? f->metric : "-");
     if (f->kind != MS_KIND_COUNT)
         ms_strbuf_printf(&sb, "_%s", ms_kind_name(f->kind));
-    char *stem = ms_strbuf_failed(&sb) ? NULL : ms_chart_stem(ms_strbuf_str(&sb));
-    ms_strbuf_free(&sb);
-    return stem;
+    return ms_chart_stem_take(&sb);
 }
 
 ms_status ms_plot_kind_sources(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err)

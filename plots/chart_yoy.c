@@ -63,12 +63,7 @@ static size_t bar_block(const char *name, const ms_change_list *l, bool up, ms_s
         ms_interval w = whisker_of(c);
         double x = period_mid(p), half = period_len(p) * 0.35;
         double v[6] = {x, c->pct_value, w.lo, w.hi, x - half, x + half};
-        for (int k = 0; k < 6; k++) {
-            if (k)
-                ms_strbuf_putc(data, ' ');
-            ms_strbuf_num(data, v[k]);
-        }
-        ms_strbuf_putc(data, '\n');
+        ms_datablock_row(data, v, 6);
         n++;
     }
     ms_strbuf_puts(data, MS_DATABLOCK_END "\n");
@@ -239,9 +234,7 @@ static char *yoy_stem(const ms_series_key *k)
     if (k->breakdown)
         ms_strbuf_printf(&sb, "_%s", k->breakdown);
     ms_strbuf_printf(&sb, "_%s", k->source ? k->source : "-");
-    char *stem = ms_strbuf_failed(&sb) ? NULL : ms_chart_stem(ms_strbuf_str(&sb));
-    ms_strbuf_free(&sb);
-    return stem;
+    return ms_chart_stem_take(&sb);
 }
 
 ms_status ms_plot_kind_yoy(ms_gnuplot *gp, const ms_plot_request *req, ms_chart_list *out, ms_strbuf *err)

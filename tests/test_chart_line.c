@@ -29,19 +29,7 @@ static long file_size(const char *path)
     return stat(path, &st) == 0 ? (long)st.st_size : -1;
 }
 
-/* The whole file as a string (static buffer; "" if it cannot be read). */
-static const char *slurp(const char *path)
-{
-    static char buf[1 << 21];
-    buf[0] = '\0';
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return buf;
-    size_t n = fread(buf, 1, sizeof buf - 1, fp);
-    fclose(fp);
-    buf[n] = '\0';
-    return buf;
-}
+static const char *slurp(const char *path) { return chart_slurp(path); }
 
 static bool starts_with_bytes(const char *path, const char *magic, size_t n)
 {

@@ -46,6 +46,9 @@ enum {
     OPT_PER_CAPITA,
     OPT_PER,
     OPT_EXPOSURE,
+    OPT_KIND,
+    OPT_SIZE,
+    OPT_BY,
 };
 
 static const struct option long_options[] = {
@@ -89,6 +92,9 @@ static const struct option long_options[] = {
     {"per-capita", required_argument, NULL, OPT_PER_CAPITA},
     {"per", required_argument, NULL, OPT_PER},
     {"exposure", required_argument, NULL, OPT_EXPOSURE},
+    {"kind", required_argument, NULL, OPT_KIND},
+    {"size", required_argument, NULL, OPT_SIZE},
+    {"by", required_argument, NULL, OPT_BY},
     {NULL, 0, NULL, 0},
 };
 
@@ -134,6 +140,9 @@ static unsigned group_of(int c)
     case OPT_PER_CAPITA:
     case OPT_PER: return CLI_OPT_SHARES;
     case OPT_EXPOSURE: return CLI_OPT_EXPOSURE;
+    case OPT_KIND:
+    case OPT_SIZE:
+    case OPT_BY: return CLI_OPT_PLOT;
     default: return 0;
     }
 }
@@ -170,6 +179,23 @@ static bool parse_exposure(const char *s, double *t1, double *t2)
     char a[64], b[64];
     return split_pair(s, a, b, sizeof a) && ms_num_parse_cstr(a, t1) == MS_OK &&
            ms_num_parse_cstr(b, t2) == MS_OK && *t1 > 0 && *t2 > 0;
+}
+
+/* --size WxH: two whole numbers of pixels, 200..10000 each */
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char *x;
+    long a = strtol(s, &x, 10);
+    if (x == s || (*x != 'x' && *x != 'X') || s[0] == '-' || s[0] == '+')
+        return false;
+    const char *rest = x + 1;
+    char *end;
+    long b = strtol(rest, &end, 10);
+    if (end == rest || *end || rest[0] == '-' || rest[0] == '+' || a < 200 || b < 200 || a > 10000 || b > 10000)
+        return false;
+    *w = (int)a;
+    *h = (int)b;
+    return true;
 }
 
 /* Appends a repeatable option's value; false when there are too many. */
@@ -248,6 +274,15 @@ int cli_parse_args(const ms_command *cmd, int argc, char **argv, unsigned allowe
         case OPT_CAGR: out->cagr = true; break;
         case OPT_SHARE_OF: out->share_of = optarg; break;
         case OPT_PER_CAPITA: out->per_capita = optarg; break;
+        case OPT_KIND: out->kind = optarg; break;
+        case OPT_BY: out->by = optarg; break;
+        case OPT_SIZE:
+            if (!parse_size(optarg, &out->width, &out->height)) {
+                cli_error("%s: --size takes WIDTHxHEIGHT in pixels, 200 to 10000 each (1200x675), not '%s'",
+                          cmd->name, optarg);
+                return cli_usage(cmd, true);
+            }
+            break;
         case OPT_BASE:
             if (!parse_period_arg(optarg, &out->base)) {
                 cli_error("%s: --base takes a period (2020, 2024-Q1, 2024-01), not '%s'", cmd->name, optarg);

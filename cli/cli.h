@@ -123,6 +123,7 @@ enum {
                                        --between */
     CLI_OPT_SHARES = 1u << 9,  /* --share-of, --per-capita, --per */
     CLI_OPT_EXPOSURE = 1u << 10, /* --exposure T1,T2 */
+    CLI_OPT_PLOT = 1u << 11,   /* --kind, --size, --by */
 };
 
 /* Everything a command line can say. */
@@ -148,6 +149,10 @@ typedef struct cli_args {
     const char *per_capita;  /* population metric */
     double per;              /* --per (default 100000) */
     double t1, t2;           /* --exposure (default 1,1) */
+    /* plot */
+    const char *kind;        /* --kind (NULL = line) */
+    const char *by;          /* --by metric|place */
+    int width, height;       /* --size WxH; 0 = the chart's default */
     char **paths;           /* the operands */
     int n_paths;
 } cli_args;

@@ -172,14 +172,26 @@ static const ms_command commands[] = {
      INPUT_OPTIONS
      "Exit: 0 no conflict, 4 conflicts found, 2 bad input or a bad rules file\n"
      "(FILE:LINE:COLUMN: reason).\n"},
-    {"plot", "line charts per metric through gnuplot", cmd_plot,
-     "usage: migstat plot [options] -o DIR FILE... | -\n"
-     "Draws one time-series chart per metric (one line per place, subject and source).\n"
-     "  -o, --output DIR     folder for the charts (created if needed)\n"
-     "      --svg, --png, --pdf  formats (default: svg and png)\n"
+    {"plot", "charts through gnuplot: line, yoy, sources, ratio, multiples", cmd_plot,
+     "usage: migstat plot [options] --kind K -o FILE_OR_DIR FILE... | -\n"
+     "Draws charts of one kind (default line):\n"
+     "  line       one time series chart per metric (one line per place, subject, source)\n"
+     "  yoy        year-on-year change in % per series, bars around 0, gaps named\n"
+     "  sources    per metric, what each source says for the same period, place and\n"
+     "             subject; rows whose intervals share no value are marked conflict\n"
+     "  ratio      --num M1 --den M2: the ratio of two metrics over time\n"
+     "  multiples  --by metric|place: one panel per metric or place, shared years\n"
+     "  -o, --output PATH    NAME.svg|.png|.pdf writes that one chart; any other name\n"
+     "                       is a folder (created if needed) with one file per chart\n"
+     "  -f, --format FMT     svg (default), png or pdf, or a list (svg,png); any other\n"
+     "                       value names the input reader\n"
+     "      --svg, --png, --pdf  formats, as --format\n"
+     "      --size WxH       size in pixels (default 800x450; PNG without --size 1000x560)\n"
+     "      --num M, --den M numerator and denominator metrics (--kind ratio)\n"
+     "      --by metric|place  panels of --kind multiples (default metric)\n"
      "      --gnuplot PATH   gnuplot program (default: gnuplot on PATH)\n"
      INPUT_OPTIONS
-     "Exit: 3 when gnuplot is not installed (Debian package gnuplot-nox).\n"},
+     "Exit: 2 nothing to draw, 3 when gnuplot is not installed (Debian package gnuplot-nox).\n"},
     {"report", "the whole pipeline: figures, changes, checks, charts, report.md", cmd_report,
      "usage: migstat report [options] -o DIR INPUT...\n"
      "Reads every input, computes changes and ratios, checks consistency, draws the\n"

@@ -45,14 +45,19 @@ size_t ms_datablock_series(const char *name, const ms_series *s, ms_strbuf *sb)
             ms_strbuf_putc(sb, '\n');
         gap = false;
         double v[6] = {pt.x, pt.y, pt.lo, pt.hi, pt.x_lo, pt.x_hi};
-        for (int k = 0; k < 6; k++) {
-            if (k)
-                ms_strbuf_putc(sb, ' ');
-            ms_strbuf_num(sb, v[k]);
-        }
-        ms_strbuf_putc(sb, '\n');
+        ms_datablock_row(sb, v, 6);
         points++;
     }
     ms_strbuf_puts(sb, MS_DATABLOCK_END "\n");
     return points;
+}
+
+void ms_datablock_row(ms_strbuf *sb, const double *v, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        if (k)
+            ms_strbuf_putc(sb, ' ');
+        ms_strbuf_num(sb, v[k]);
+    }
+    ms_strbuf_putc(sb, '\n');
 }

@@ -34,4 +34,7 @@ bool ms_datablock_point_of(const ms_figure *f, ms_datablock_point *pt);
  * written. */
 size_t ms_datablock_series(const char *name, const ms_series *s, ms_strbuf *sb);
 
+/* Appends one row of n numbers (ms_num_format, space-separated, '\n'). */
+void ms_datablock_row(ms_strbuf *sb, const double *v, size_t n);
+
 #endif

@@ -84,6 +84,8 @@ typedef struct ms_line_chart {
     const ms_series *const *lines; /* one line per series */
     const char *const *labels;     /* legend label per line (NULL: none) */
     size_t n_lines;
+    const char *note;              /* shown above the source line (may be NULL) */
+    int width, height;             /* pixels; 0 = 800 x 450 */
 } ms_line_chart;
 
 /* Renders a time-series chart into out_base + ".svg"/".png"/".pdf", one
@@ -93,7 +95,9 @@ typedef struct ms_line_chart {
  * value, whiskers = its interval (figure->range); points are marked so a
  * lone point shows, each line's a little smaller than the one before so
  * agreeing sources stay visible; a missing value breaks the line (never
- * drawn as 0), as does a 'b' flag. Figures without a period are left out.
+ * drawn as 0), as does a 'b' flag. Figures flagged 'p' (provisional) or
+ * 'e' (estimated) are drawn hollow; a note under the chart names them and
+ * the breaks, after the caller's note. Figures without a period are left out.
  * Colours are Okabe–Ito (colour-blind safe), point shapes differ too. The y axis starts at 0 (or below,
  * for negative values) and groups digits with a narrow no-break space
  * ("143 000"), which reads the same in English and Russian and needs no

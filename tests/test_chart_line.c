@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chart_expect.h"
 #include "plots/plots.h"
 #include "workdir.h"
 
@@ -28,19 +29,7 @@ static long file_size(const char *path)
     return stat(path, &st) == 0 ? (long)st.st_size : -1;
 }
 
-/* The whole file as a string (static buffer; "" if it cannot be read). */
-static const char *slurp(const char *path)
-{
-    static char buf[1 << 21];
-    buf[0] = '\0';
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return buf;
-    size_t n = fread(buf, 1, sizeof buf - 1, fp);
-    fclose(fp);
-    buf[n] = '\0';
-    return buf;
-}
+static const char *slurp(const char *path) { return chart_slurp(path); }
 
 static bool starts_with_bytes(const char *path, const char *magic, size_t n)
 {
@@ -523,4 +512,49 @@ Test(chart_line, many_months_are_labelled_at_a_regular_stride)
     cr_assert_null(strstr(xt, "'2023-02' "), "%.600s", xt);
     cr_assert_not_null(strstr(xt, "'' "), "%.600s", xt);
     ms_strbuf_free(&err);
+}
+
+/* ------------------------------------------------------------ flags, the kind */
+
+Test(chart_line, provisional_and_estimated_points_are_hollow_and_named_in_a_note)
+{
+    test_series t;
+    static const char *const periods[] = {"2021", "2022", "2023", "2024"};
+    static const double values[] = {1200, 1300, 1400, 1500};
+    make_series(&t, periods, values, 4, MS_HEDGE_NONE, 0);
+    t.figs[2].flags = "b";
+    t.figs[3].flags = "p";
+    const ms_series *lines[] = {&t.s};
+    const char *labels[] = {"Выдворено"};
+    ms_line_chart chart = {.title = "Выдворено из России", .lines = lines, .labels = labels, .n_lines = 1,
+                           .note = "Figures for 2024 are preliminary"};
+    ms_strbuf err;
+    ms_strbuf_init(&err);
+    cr_assert_eq(draw(install_program("plot_recording_gnuplot.sh"), &chart, "c", MS_PLOT_SVG, &err), MS_OK,
+                 "%s", ms_strbuf_str(&err));
+    const char *input = slurp("gnuplot_input.txt");
+    cr_assert_str_eq(datablock(input, "ms_p0"), "1719878400 1500\n", "only the provisional point");
+    cr_assert_not_null(strstr(input, "$ms_p0 using 1:2 with points pt 6 "), "the hollow shape of pt 7: %s", input);
+    const char *svg = slurp("c.svg");
+    cr_assert_not_null(strstr(svg, "Выдворено из России"), "Cyrillic title as UTF-8");
+    /* the note wraps at spaces: its words are checked line by line */
+    cr_assert_not_null(strstr(svg, "Figures for 2024 are preliminary."), "the caller's note first");
+    cr_assert_not_null(strstr(svg, "Hollow points are provisional or estimated: 2024 (provisional)."), "%s", svg);
+    cr_assert_not_null(strstr(svg, "b): 2023."), "the break named: %s", svg);
+    ms_strbuf_free(&err);
+}
+
+Test(chart_line, the_line_kind_draws_one_chart_per_metric_and_runs_no_label)
+{
+    chart_input in;
+    chart_input_load(&in, "hostile.csv");
+    ms_plot_request req = chart_request(&in, NULL);
+    cr_assert_eq(chart_expect_hostile_is_harmless("line", &req, "line one MS_END print system('touch CANARY')"), 2);
+    cr_assert_not_null(strstr(slurp("deportations.svg"), "People deported or removed"));
+    chart_input_free(&in);
+}
+
+Test(chart_line, the_line_kind_refuses_no_data_and_bad_names)
+{
+    chart_expect_errors("line", "multiples.csv", (ms_plot_request){0}, "no stated count");
 }

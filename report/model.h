@@ -99,6 +99,13 @@ void report_format_date(int32_t day, ms_strbuf *sb);
  * row) or, for text, nothing (the quote is f->quote). Not escaped. */
 void report_format_cell(const ms_figure *f, ms_strbuf *sb);
 
+/* A formatter's text of f (or the metric's title), passed through a
+ * writer's escaping function (ms_md_text, ms_html_text). */
+typedef void (*report_escape_fn)(const char *s, ms_strbuf *sb);
+void report_put_formatted(const ms_figure *f, void (*fmt)(const ms_figure *, ms_strbuf *),
+                          report_escape_fn escape, ms_strbuf *sb);
+void report_put_title(const report_model *m, const char *metric, report_escape_fn escape, ms_strbuf *sb);
+
 /* ---- the writers (each appends a whole file to sb) ---- */
 void report_write_md(const report_model *m, ms_strbuf *sb);
 /* Reads the SVG charts from charts_dir to embed them. */

@@ -56,7 +56,8 @@ static const char *const page_css[] = {
     ".scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.4rem 0 1rem;"
     "border:1px solid var(--line);border-radius:6px}\n",
     "table{border-collapse:collapse;width:100%;font-size:.88rem}\n",
-    "caption{text-align:left;font-weight:600;padding:.4rem .6rem}\n",
+    ".cap{font-weight:600;margin:.8rem 0 .2rem}\n",
+    "td.notes{min-width:15rem}\n",
     "th,td{padding:.35rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}\n",
     "th{background:var(--soft);white-space:nowrap;font-weight:600}\n",
     "tbody tr:last-child td{border-bottom:none}\n",
@@ -67,6 +68,7 @@ static const char *const page_css[] = {
     "code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,\"Liberation Mono\",monospace;"
     "font-size:.85em;background:var(--soft);padding:0 .2em;border-radius:3px;overflow-wrap:anywhere}\n",
     "q{font-style:italic}\n",
+    "td code{white-space:nowrap;overflow-wrap:normal}\n",
     ".finding{border:1px solid var(--line);border-left:5px solid var(--muted);border-radius:6px;"
     "padding:.5rem .9rem;margin:.7rem 0;background:#fff}\n",
     ".finding p{margin:.25rem 0}\n",
@@ -87,7 +89,8 @@ static const char *const page_css[] = {
     ".files{font-size:.85rem}\n",
     "footer{margin:2.5rem auto 2rem;color:var(--muted);font-size:.85rem}\n",
     "@media (max-width:40rem){body{font-size:15px}h1{font-size:1.35rem}.card .big{font-size:1.5rem}"
-    ".wrap{padding:0 .75rem}.cards{grid-template-columns:1fr}td.quote{min-width:13rem}}\n",
+    ".wrap{padding:0 .75rem}.cards{grid-template-columns:1fr}td.quote{min-width:13rem}"
+    ".facts{gap:.3rem}.facts li{padding:.1rem .5rem;font-size:.85rem}nav{font-size:.9rem}}\n",
     "@media print{body{font-size:10pt}nav,.files{display:none}a{color:inherit;text-decoration:none}"
     ".card .big a{border:none}.wrap{max-width:none;padding:0}.scroll{overflow:visible;border:none}"
     "table{font-size:8pt}th{white-space:normal}td.num,td.nw{white-space:normal}"
@@ -100,25 +103,6 @@ static const char *const page_css[] = {
 /* ---------------------------------------------------------- small pieces */
 
 static void h(const char *s, ms_strbuf *sb) { ms_html_text(s, sb); }
-
-/* A formatter's text, escaped. */
-static void h_formatted(const ms_figure *f, void (*fmt)(const ms_figure *, ms_strbuf *), ms_strbuf *sb)
-{
-    ms_strbuf tmp;
-    ms_strbuf_init(&tmp);
-    fmt(f, &tmp);
-    h(ms_strbuf_str(&tmp), sb);
-    ms_strbuf_free(&tmp);
-}
-
-static void h_title(const report_model *m, const char *metric, ms_strbuf *sb)
-{
-    ms_strbuf tmp;
-    ms_strbuf_init(&tmp);
-    report_metric_title(m, metric, &tmp);
-    h(ms_strbuf_str(&tmp), sb);
-    ms_strbuf_free(&tmp);
-}
 
 static void h_date(int32_t day, ms_strbuf *sb)
 {
@@ -175,7 +159,7 @@ static void h_evidence(const ms_figure *f, ms_strbuf *sb)
         ms_strbuf_puts(sb, "</q>");
     } else if (f->line > 0) {
         ms_strbuf_puts(sb, "table row <code>");
-        h_formatted(f, report_format_cell, sb);
+        report_put_formatted(f, report_format_cell, ms_html_text, sb);
         ms_strbuf_puts(sb, "</code>");
     } else {
         ms_strbuf_puts(sb, "—");
@@ -201,10 +185,10 @@ static void h_url(const char *url, ms_strbuf *sb)
 
 static void table_open(const char *caption, const char *const *heads, size_t n, ms_strbuf *sb)
 {
-    ms_strbuf_puts(sb, "<div class=\"scroll\"><table>");
+    /* the caption stays outside the scrolling box, so it wraps to the screen */
     if (caption)
-        ms_strbuf_printf(sb, "<caption>%s</caption>", caption);
-    ms_strbuf_puts(sb, "<thead><tr>");
+        ms_strbuf_printf(sb, "<p class=\"cap\">%s</p>", caption);
+    ms_strbuf_puts(sb, "<div class=\"scroll\"><table><thead><tr>");
     for (size_t i = 0; i < n; i++)
         ms_strbuf_printf(sb, "<th scope=\"col\">%s</th>", heads[i]);
     ms_strbuf_puts(sb, "</tr></thead><tbody>\n");
@@ -234,10 +218,7 @@ static void section_summary(const report_model *m, ms_strbuf *sb)
     if (opt->accounting && opt->accounting->n_rejected)
         ms_strbuf_printf(sb, "<li class=\"bad\"><a href=\"#accounting\"><b>%zu</b> input records "
                              "rejected</a></li>", opt->accounting->n_rejected);
-    ms_strbuf_puts(sb, "</ul>\n<p class=\"muted\">Intervals: [a – b) includes a and excludes b; a count "
-                       "stated as “144” allows [143.5 – 144.5), “more than 140” allows (140 – 150]. Two "
-                       "counts agree when their intervals share a whole number. Every headline number "
-                       "links to the statement it came from.</p>");
+    ms_strbuf_puts(sb, "</ul>");
     if (m->n_undated)
         ms_strbuf_printf(sb, "<p class=\"muted\">%zu figures have no period and are in no series.</p>",
                          m->n_undated);
@@ -248,7 +229,7 @@ static void change_text(const report_headline *hl, ms_strbuf *sb)
 {
     if (hl->stated_change) {
         ms_strbuf_puts(sb, "<p class=\"chg\">");
-        h_formatted(hl->stated_change, report_format_value, sb);
+        report_put_formatted(hl->stated_change, report_format_value, ms_html_text, sb);
         if (!ms_period_is_none(hl->stated_change->base)) {
             ms_strbuf_puts(sb, " on ");
             ms_fmt_period(hl->stated_change->base, sb);
@@ -279,15 +260,15 @@ static void section_headline(const report_model *m, ms_strbuf *sb)
         const report_headline *hl = &m->headlines[i];
         const ms_figure *f = hl->figure;
         ms_strbuf_puts(sb, "<article class=\"card\"><h3>");
-        h_title(m, f->metric, sb);
+        report_put_title(m, f->metric, ms_html_text, sb);
         ms_strbuf_puts(sb, "</h3><p class=\"metric\"><code>");
         h(f->metric, sb);
         ms_strbuf_puts(sb, "</code></p><p class=\"big\">");
         bool open = h_link_open(m, f, sb);
-        h_formatted(f, report_format_value, sb);
+        report_put_formatted(f, report_format_value, ms_html_text, sb);
         h_link_close(open, sb);
         ms_strbuf_puts(sb, "</p><p>");
-        h_formatted(f, report_format_where, sb);
+        report_put_formatted(f, report_format_where, ms_html_text, sb);
         ms_strbuf_puts(sb, " · ");
         ms_fmt_period(f->period, sb);
         ms_strbuf_puts(sb, "</p><p class=\"muted\">allows ");
@@ -308,12 +289,15 @@ static void section_headline(const report_model *m, ms_strbuf *sb)
             h_link_close(lk, sb);
             if (k) {
                 ms_strbuf_puts(sb, ": ");
-                h_formatted(g, report_format_value, sb);
+                report_put_formatted(g, report_format_value, ms_html_text, sb);
             }
         }
         ms_strbuf_puts(sb, "</p></article>\n");
     }
-    ms_strbuf_puts(sb, "</div></section>\n");
+    ms_strbuf_puts(sb, "</div>\n<p class=\"muted\">Each number links to the statement it came from. "
+                       "Intervals: [a – b) includes a and excludes b; a count stated as “144” allows "
+                       "[143.5 – 144.5), “more than 140” allows (140 – 150]. Two counts agree when their "
+                       "intervals share a whole number.</p></section>\n");
 }
 
 static void table_latest(const report_model *m, const char *metric, ms_strbuf *sb)
@@ -327,7 +311,7 @@ static void table_latest(const report_model *m, const char *metric, ms_strbuf *s
             continue;
         const ms_figure *f = s->items[s->count - 1];
         ms_strbuf_puts(sb, "<tr><td>");
-        h_formatted(f, report_format_where, sb);
+        report_put_formatted(f, report_format_where, ms_html_text, sb);
         ms_strbuf_printf(sb, "</td><td class=\"nw\">%s</td><td class=\"nw\">", ms_kind_name(f->kind));
         ms_fmt_period(f->period, sb);
         if (!ms_period_is_none(f->base)) {
@@ -335,7 +319,7 @@ static void table_latest(const report_model *m, const char *metric, ms_strbuf *s
             ms_fmt_period(f->base, sb);
         }
         ms_strbuf_puts(sb, "</td><td class=\"num\">");
-        h_formatted(f, report_format_value, sb);
+        report_put_formatted(f, report_format_value, ms_html_text, sb);
         ms_strbuf_puts(sb, "</td><td class=\"num\">");
         ms_fmt_interval(f->range, 0, sb);
         ms_strbuf_puts(sb, "</td><td>");
@@ -353,7 +337,7 @@ static void change_row(const report_model *m, const ms_change *c, ms_strbuf *sb)
 {
     const ms_figure *cur = c->current;
     ms_strbuf_puts(sb, "<tr><td>");
-    h_formatted(cur, report_format_where, sb);
+    report_put_formatted(cur, report_format_where, ms_html_text, sb);
     ms_strbuf_puts(sb, "</td><td>");
     h(cur->source, sb);
     ms_strbuf_puts(sb, "</td><td class=\"nw\">");
@@ -432,7 +416,7 @@ static void table_ratios(const report_model *m, const char *metric, ms_strbuf *s
         ms_strbuf_puts(sb, "<tr><td><code>");
         h(f->metric, sb);
         ms_strbuf_puts(sb, "</code></td><td>");
-        h_formatted(f, report_format_where, sb);
+        report_put_formatted(f, report_format_where, ms_html_text, sb);
         ms_strbuf_puts(sb, "</td><td class=\"nw\">");
         ms_fmt_period(f->period, sb);
         ms_strbuf_puts(sb, "</td><td class=\"num\">");
@@ -468,7 +452,7 @@ static void section_changes(const report_model *m, ms_strbuf *sb)
         if (i > 0 && strcmp(m->series.items[i - 1].key.metric, metric) == 0)
             continue;
         ms_strbuf_puts(sb, "<h3>");
-        h_title(m, metric, sb);
+        report_put_title(m, metric, ms_html_text, sb);
         ms_strbuf_puts(sb, " <code>");
         h(metric, sb);
         ms_strbuf_puts(sb, "</code></h3>\n");
@@ -507,7 +491,7 @@ static void section_findings(const report_model *m, ms_strbuf *sb)
             ms_strbuf_puts(sb, ", published ");
             h_date(g->published, sb);
             ms_strbuf_puts(sb, ", says <b>");
-            h_formatted(g, report_format_value, sb);
+            report_put_formatted(g, report_format_value, ms_html_text, sb);
             ms_strbuf_puts(sb, "</b>: ");
             h_evidence(g, sb);
             ms_strbuf_puts(sb, "</li>");
@@ -678,9 +662,9 @@ static void section_evidence(const report_model *m, ms_strbuf *sb)
         ms_strbuf_puts(sb, "</td><td class=\"nw\">");
         ms_fmt_period(f->period, sb);
         ms_strbuf_puts(sb, "</td><td>");
-        h_formatted(f, report_format_where, sb);
+        report_put_formatted(f, report_format_where, ms_html_text, sb);
         ms_strbuf_puts(sb, "</td><td class=\"num\">");
-        h_formatted(f, report_format_value, sb);
+        report_put_formatted(f, report_format_value, ms_html_text, sb);
         ms_strbuf_puts(sb, "</td><td>");
         h_source(m, f, sb);
         ms_strbuf_puts(sb, "</td><td class=\"nw\">");
@@ -718,7 +702,7 @@ static void section_accounting(const report_model *m, ms_strbuf *sb)
             h(in->name, sb);
             ms_strbuf_printf(sb, "</code></td><td>%s</td><td class=\"num\">%zu</td><td class=\"num\">%zu"
                                  "</td><td class=\"num\">%zu</td><td class=\"num\">%zu</td><td "
-                                 "class=\"num\">%zu</td><td>",
+                                 "class=\"num\">%zu</td><td class=\"notes\">",
                              in->article ? "article" : "table", in->read, in->accepted, in->rejected,
                              in->missing, in->skipped);
             if (in->article) {

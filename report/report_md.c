@@ -94,31 +94,12 @@ void ms_report_md_change_row(const ms_change *c, ms_strbuf *sb)
 
 /* ---------------------------------------------------------- report pieces */
 
-/* Text through a formatter, then made safe for a Markdown table. */
-static void md_formatted(const ms_figure *f, void (*fmt)(const ms_figure *, ms_strbuf *), ms_strbuf *sb)
-{
-    ms_strbuf tmp;
-    ms_strbuf_init(&tmp);
-    fmt(f, &tmp);
-    ms_md_text(ms_strbuf_str(&tmp), sb);
-    ms_strbuf_free(&tmp);
-}
-
 static void md_date(int32_t day, ms_strbuf *sb)
 {
     if (day == MS_DAY_NONE)
         ms_strbuf_puts(sb, "—");
     else
         report_format_date(day, sb);
-}
-
-static void md_title(const report_model *m, const char *metric, ms_strbuf *sb)
-{
-    ms_strbuf tmp;
-    ms_strbuf_init(&tmp);
-    report_metric_title(m, metric, &tmp);
-    ms_md_text(ms_strbuf_str(&tmp), sb);
-    ms_strbuf_free(&tmp);
 }
 
 /* "source (outlet)" for a figure. */
@@ -191,7 +172,7 @@ static void md_change_text(const report_headline *h, ms_strbuf *sb)
             ms_strbuf_puts(sb, "; ");
     }
     if (h->stated_change) {
-        md_formatted(h->stated_change, report_format_value, sb);
+        report_put_formatted(h->stated_change, report_format_value, ms_md_text, sb);
         if (!ms_period_is_none(h->stated_change->base)) {
             ms_strbuf_puts(sb, " on ");
             ms_fmt_period(h->stated_change->base, sb);
@@ -216,15 +197,15 @@ static void section_headline(const report_model *m, ms_strbuf *sb)
         const report_headline *h = &m->headlines[i];
         const ms_figure *f = h->figure;
         ms_strbuf_puts(sb, "| ");
-        md_title(m, f->metric, sb);
+        report_put_title(m, f->metric, ms_md_text, sb);
         ms_strbuf_puts(sb, " | **");
-        md_formatted(f, report_format_value, sb);
+        report_put_formatted(f, report_format_value, ms_md_text, sb);
         ms_strbuf_puts(sb, "** | ");
         ms_fmt_interval(f->range, 0, sb);
         ms_strbuf_puts(sb, " | ");
         ms_fmt_period(f->period, sb);
         ms_strbuf_puts(sb, " | ");
-        md_formatted(f, report_format_where, sb);
+        report_put_formatted(f, report_format_where, ms_md_text, sb);
         ms_strbuf_puts(sb, " | ");
         md_change_text(h, sb);
         if (h->n_conflicts)
@@ -238,7 +219,7 @@ static void section_headline(const report_model *m, ms_strbuf *sb)
             md_source(m, g, sb);
             if (k) { /* the others' values, for comparison */
                 ms_strbuf_puts(sb, ": ");
-                md_formatted(g, report_format_value, sb);
+                report_put_formatted(g, report_format_value, ms_md_text, sb);
             }
             ms_strbuf_puts(sb, " ");
             md_figure_ref(g, sb);
@@ -269,7 +250,7 @@ static void table_latest(const report_model *m, const char *metric, ms_strbuf *s
             ms_fmt_period(f->base, sb);
         }
         ms_strbuf_puts(sb, " | ");
-        md_formatted(f, report_format_value, sb);
+        report_put_formatted(f, report_format_value, ms_md_text, sb);
         ms_strbuf_puts(sb, " | ");
         ms_fmt_interval(f->range, 0, sb);
         ms_strbuf_puts(sb, " | ");
@@ -364,7 +345,7 @@ static void section_changes(const report_model *m, ms_strbuf *sb)
         if (i > 0 && strcmp(m->series.items[i - 1].key.metric, metric) == 0)
             continue;
         ms_strbuf_puts(sb, "### ");
-        md_title(m, metric, sb);
+        report_put_title(m, metric, ms_md_text, sb);
         ms_strbuf_puts(sb, " (");
         md_code(metric, sb);
         ms_strbuf_puts(sb, ")\n\n**Latest figure of each series**\n\n");
@@ -482,9 +463,9 @@ static void section_evidence(const report_model *m, ms_strbuf *sb)
         ms_strbuf_puts(sb, " | ");
         ms_fmt_period(f->period, sb);
         ms_strbuf_puts(sb, " | ");
-        md_formatted(f, report_format_where, sb);
+        report_put_formatted(f, report_format_where, ms_md_text, sb);
         ms_strbuf_puts(sb, " | ");
-        md_formatted(f, report_format_value, sb);
+        report_put_formatted(f, report_format_value, ms_md_text, sb);
         ms_strbuf_puts(sb, " | ");
         md_source(m, f, sb);
         ms_strbuf_puts(sb, " | ");

@@ -13,21 +13,8 @@
 #include "core/jsonl.h"
 #include "plots/plots.h"
 #include "report/report.h"
+#include "slurp.h"
 #include "tmpdir.h"
-
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    cr_assert_not_null(fp, "cannot open %s", path);
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        ms_strbuf_append(&sb, buf, n);
-    fclose(fp);
-    return ms_strbuf_detach(&sb);
-}
 
 typedef struct run {
     char dir[64];
@@ -63,9 +50,9 @@ static void make_report(run *r, const char *fixture, bool charts)
     cr_assert_eq(ms_report_write(&r->set, &opt, &err), MS_OK, "%s", ms_strbuf_str(&err));
     ms_strbuf_free(&err);
     snprintf(path, sizeof path, "%s/report.html", r->dir);
-    r->html = slurp(path);
+    r->html = test_slurp(path);
     snprintf(path, sizeof path, "%s/report.json", r->dir);
-    r->json = slurp(path);
+    r->json = test_slurp(path);
 }
 
 static void run_free(run *r)

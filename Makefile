@@ -21,11 +21,13 @@ build: deps
 	cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
 	cmake --build $(BUILD) -j $(JOBS) --target migstat
 
-# The main job: every shipped figure table -> out/report.md with charts.
+# The main job: every shipped figure table and the example articles
+# (invented, data/examples/articles, dated by its sources.tsv) ->
+# out/report.html, out/report.md, out/report.json with charts; the articles'
+# figures alone also go to out/examples_extracted.jsonl.
 run: build
-	$(MIGSTAT) report data/figures/*.csv -o out
-	@echo "report: out/report.md"
-	@# the example articles (invented, data/examples/articles) through the text extractor
+	$(MIGSTAT) report data/figures/*.csv data/examples/articles/*.txt -o out
+	@echo "report: out/report.html, out/report.md, out/report.json (charts in out/charts)"
 	@tail -n +2 data/examples/articles/sources.tsv | while IFS='	' read -r id outlet lang pub note; do \
 	    $(MIGSTAT) extract -q --lang "$$lang" --published "$$pub" "data/examples/articles/$$id.txt" || exit 1; \
 	done > out/examples_extracted.jsonl

@@ -47,13 +47,27 @@ typedef struct cli_input_options {
     size_t max_errors;        /* --max-errors N (per input; 0 = no limit) */
     bool lenient;             /* --lenient: rejected records do not make the
                                  exit code 2 */
+    /* inputs a command reads itself (report: news articles): when
+       claims(ctx, path) holds, read(ctx, path, figures, diag) adds the
+       figures and counts them in diag instead of a table reader */
+    bool (*claims)(void *ctx, const char *path);
+    ms_status (*read)(void *ctx, const char *path, ms_figure_set *figures, ms_diag *diag);
+    void *read_ctx;
 } cli_input_options;
+
+/* What one input gave (the difference it made to the run's counts). */
+typedef struct cli_input_counts {
+    const char *path; /* borrowed from the command line */
+    size_t read, accepted, rejected, missing, skipped;
+} cli_input_counts;
 
 /* Loaded inputs: the figures, the registry and the run's diagnostics. */
 typedef struct cli_inputs {
     ms_metric_registry metrics;
     ms_figure_set figures;
     ms_diag diag;
+    cli_input_counts *per_input; /* one per path read, in order */
+    size_t n_per_input;
 } cli_inputs;
 
 /* Reads every path ("-" = stdin; none = stdin) into in->figures, printing

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -40,19 +41,32 @@ void cli_print_diag(const ms_diag *diag)
     ms_strbuf_free(&sb);
 }
 
+/* What one input added to the run's counts. */
+static cli_input_counts file_counts(const char *path, const ms_diag *before, const ms_diag *after)
+{
+    return (cli_input_counts){
+        .path = path,
+        .read = after->n_read - before->n_read,
+        .accepted = after->n_accepted - before->n_accepted,
+        .rejected = after->n_rejected - before->n_rejected,
+        .missing = after->n_missing - before->n_missing,
+        .skipped = after->n_skipped - before->n_skipped,
+    };
+}
+
 /* "file: read N, accepted N, ..." for one input of several. */
-static void print_file_counts(const char *path, const ms_diag *before, const ms_diag *after)
+static void print_file_counts(const cli_input_counts *c)
 {
     ms_diag d = {0};
-    d.n_read = after->n_read - before->n_read;
-    d.n_accepted = after->n_accepted - before->n_accepted;
-    d.n_rejected = after->n_rejected - before->n_rejected;
-    d.n_missing = after->n_missing - before->n_missing;
-    d.n_skipped = after->n_skipped - before->n_skipped;
+    d.n_read = c->read;
+    d.n_accepted = c->accepted;
+    d.n_rejected = c->rejected;
+    d.n_missing = c->missing;
+    d.n_skipped = c->skipped;
     ms_strbuf sb;
     ms_strbuf_init(&sb);
     ms_diag_format_counts(&d, &sb);
-    fprintf(stderr, "migstat: %s: %s\n", path, ms_strbuf_str(&sb));
+    fprintf(stderr, "migstat: %s: %s\n", c->path, ms_strbuf_str(&sb));
     ms_strbuf_free(&sb);
 }
 
@@ -102,6 +116,9 @@ static ms_status read_inputs(cli_inputs *in, const cli_input_options *opt, char 
                   opt->format);
         return MS_ERR_USAGE;
     }
+    in->per_input = calloc(n_paths > 0 ? (size_t)n_paths : 1, sizeof *in->per_input);
+    if (!in->per_input)
+        return MS_ERR_NOMEM;
     ms_atomic_file reject = {0};
     if (opt->reject_path && ms_atomic_open(&reject, opt->reject_path) != MS_OK) {
         cli_error("cannot write '%s'", opt->reject_path);
@@ -138,13 +155,17 @@ static ms_status read_inputs(cli_inputs *in, const cli_input_options *opt, char 
     bool unreadable = false;
     for (int i = 0; i < n_paths; i++) {
         ms_diag before = in->diag;
-        ms_status st = ms_ingest_path(paths[i], format, &io, &in->figures, &in->diag);
+        ms_status st = opt->claims && opt->claims(opt->read_ctx, paths[i])
+                           ? opt->read(opt->read_ctx, paths[i], &in->figures, &in->diag)
+                           : ms_ingest_path(paths[i], format, &io, &in->figures, &in->diag);
         if (progress_shown) { /* end the progress line */
             fputc('\n', stderr);
             progress_shown = false;
         }
+        cli_input_counts *counts = &in->per_input[in->n_per_input++];
+        *counts = file_counts(paths[i], &before, &in->diag);
         if (n_paths > 1 && !opt->quiet)
-            print_file_counts(paths[i], &before, &in->diag);
+            print_file_counts(counts);
         if (st == MS_ERR_DATA) {
             result = MS_ERR_DATA;
         } else if (st == MS_ERR_IO) {
@@ -177,6 +198,8 @@ ms_status cli_stream_inputs(cli_inputs *in, const cli_input_options *opt, char *
     ms_metric_registry_init(&in->metrics);
     ms_figure_set_init(&in->figures);
     ms_diag_init(&in->diag);
+    in->per_input = NULL;
+    in->n_per_input = 0;
 
     char default_metrics[4096];
     const char *metrics_path = opt->metrics_path;
@@ -217,6 +240,9 @@ void cli_inputs_free(cli_inputs *in)
     ms_figure_set_free(&in->figures);
     ms_metric_registry_free(&in->metrics);
     ms_diag_free(&in->diag);
+    free(in->per_input);
+    in->per_input = NULL;
+    in->n_per_input = 0;
 }
 
 ms_status cli_write_output(const char *path, const ms_strbuf *sb)

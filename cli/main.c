@@ -192,16 +192,24 @@ static const ms_command commands[] = {
      "      --gnuplot PATH   gnuplot program (default: gnuplot on PATH)\n"
      INPUT_OPTIONS
      "Exit: 2 nothing to draw, 3 when gnuplot is not installed (Debian package gnuplot-nox).\n"},
-    {"report", "the whole pipeline: figures, changes, checks, charts, report.md", cmd_report,
+    {"report", "the whole pipeline: figures, changes, checks, charts, report.md/.html/.json", cmd_report,
      "usage: migstat report [options] -o DIR INPUT...\n"
-     "Reads every input, computes changes and ratios, checks consistency, draws the\n"
-     "charts and writes DIR/report.md (and DIR/figures.jsonl, DIR/charts/).\n"
+     "Reads every input (tables, and news articles: *.txt and *.md through the text\n"
+     "extractor, dated by the sources.tsv next to them), computes changes and ratios,\n"
+     "checks consistency, draws the charts and writes DIR/report.md, DIR/report.html\n"
+     "(one self-contained page) and DIR/report.json (and DIR/figures.jsonl, DIR/charts/).\n"
      "  -o, --output DIR     output folder (required)\n"
+     "  -f, --format LIST    report formats, comma-separated: md, html, json (default: all);\n"
+     "                       here it replaces the input -f below (inputs are sniffed)\n"
      "      --no-charts      skip the charts (no gnuplot needed)\n"
      "      --gnuplot PATH   gnuplot program (default: gnuplot on PATH)\n"
+     "      --lang L         language of articles not in a sources.tsv (auto, en, ru, de)\n"
+     "      --published DATE publication date of articles a sources.tsv does not date\n"
+     "      --jsonl-in       *.jsonl inputs are JSON Lines of articles {id, text, published, url, lang}\n"
+     "      --explain        say on stderr why each number-like span of an article gave no figure\n"
      INPUT_OPTIONS
      "Exit: 0 ok (conflicts are reported in the report, not in the exit code),\n"
-     "2 some input rejected (the report is still written), 3 gnuplot missing.\n"},
+"2 some input rejected (the report is still written), 3 gnuplot missing.\n"},
 };
 
 const ms_command *cli_find_command(const char *name)

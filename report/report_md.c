@@ -1,39 +1,14 @@
-/* report_md.c — the Markdown report: summary, consistency findings, one
- * section per metric (chart, latest figures, stated and computed changes,
- * ratios), sources and accounting. Also writes figures.jsonl (stated and
- * derived figures) so every number in the report can be traced. */
-#include "report/report.h"
-#include "core/atomic_file.h"
-#include "core/jsonl.h"
-#include "core/series.h"
-#include "plots/metric_charts.h"
+/* report_md.c — the Markdown report (report.md): summary, headline
+ * figures, changes and ratios per metric, consistency findings with the
+ * quotes and table cells behind them, charts, sources, evidence and
+ * accounting. Also the Markdown table of changes `migstat change --to md`
+ * prints. Input-derived text goes through ms_md_text or a code span. */
+#include "report/model.h"
 #include "plots/plots.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-
-/* Ratios the report computes when both metrics are stated for the same
- * place, subject, period and source. */
-static const char *const default_ratios[][2] = {
-    {"deportations", "entry_denials"},
-    {"deportations", "entry_bans"},
-    {"forced_departures", "expulsions"},
-    {"injuries", "deaths"},
-};
-
-/* Everything computed for a report, owned together. */
-typedef struct report_state {
-    ms_series_set series;
-    ms_change_list *changes; /* one list per series (count series only; others empty) */
-    ms_figure_set derived;   /* change and ratio figures */
-    ms_findings findings;
-    ms_chart_list charts;
-    size_t n_gaps;
-    size_t n_undated;
-} report_state;
 
 /* ---------------------------------------------------------- small pieces */
 
@@ -49,47 +24,6 @@ static void md_code(const char *s, ms_strbuf *sb)
 }
 
 static void md_figure_ref(const ms_figure *f, ms_strbuf *sb) { md_code(f->id, sb); }
-
-static void md_value_with_hedge(const ms_figure *f, ms_strbuf *sb)
-{
-    static const char *const words[MS_HEDGE_COUNT_] = {
-        [MS_HEDGE_NONE] = "", [MS_HEDGE_MORE_THAN] = "more than ",
-        [MS_HEDGE_LESS_THAN] = "less than ", [MS_HEDGE_NEARLY] = "nearly ",
-        [MS_HEDGE_ABOUT] = "about ", [MS_HEDGE_AT_LEAST] = "at least ",
-        [MS_HEDGE_UP_TO] = "up to ", [MS_HEDGE_RANGE] = "",
-    };
-    if ((unsigned)f->hedge < MS_HEDGE_COUNT_)
-        ms_strbuf_puts(sb, words[f->hedge]);
-    if (f->kind == MS_KIND_PCT_CHANGE)
-        ms_fmt_percent(f->value, sb);
-    else if (f->kind == MS_KIND_SHARE) {
-        ms_fmt_number(f->value, sb);
-        ms_strbuf_puts(sb, " %");
-    } else if (f->kind == MS_KIND_MULTIPLIER) {
-        ms_strbuf_puts(sb, "×");
-        ms_fmt_number(f->value, sb);
-    } else if (f->kind == MS_KIND_RATIO) {
-        ms_fmt_number_sig(f->value, 3, sb);
-    } else {
-        ms_fmt_number(f->value, sb);
-    }
-    if (f->flags && *f->flags) {
-        ms_strbuf_puts(sb, " (");
-        ms_md_text(f->flags, sb);
-        ms_strbuf_putc(sb, ')');
-    }
-}
-
-static void md_date(int32_t day, ms_strbuf *sb)
-{
-    if (day == MS_DAY_NONE) {
-        ms_strbuf_puts(sb, "—");
-        return;
-    }
-    char buf[16];
-    ms_date_format(day, buf);
-    ms_strbuf_puts(sb, buf);
-}
 
 static void md_key(const ms_series_key *k, ms_strbuf *sb)
 {
@@ -158,105 +92,57 @@ void ms_report_md_change_row(const ms_change *c, ms_strbuf *sb)
     ms_strbuf_puts(sb, " |\n");
 }
 
-/* ---------------------------------------------------------- computing */
+/* ---------------------------------------------------------- report pieces */
 
-static void state_free(report_state *rs)
+static void md_date(int32_t day, ms_strbuf *sb)
 {
-    if (rs->changes) {
-        for (size_t i = 0; i < rs->series.count; i++)
-            ms_change_list_free(&rs->changes[i]);
-        free(rs->changes);
-    }
-    ms_series_set_free(&rs->series);
-    ms_figure_set_free(&rs->derived);
-    ms_findings_free(&rs->findings);
-    ms_chart_list_free(&rs->charts);
+    if (day == MS_DAY_NONE)
+        ms_strbuf_puts(sb, "—");
+    else
+        report_format_date(day, sb);
 }
 
-static ms_status compute(const ms_figure_set *figures, const ms_metric_registry *metrics,
-                         report_state *rs)
+/* "source (outlet)" for a figure. */
+static void md_source(const report_model *m, const ms_figure *f, ms_strbuf *sb)
 {
-    ms_status st = ms_series_group(figures, &rs->series, &rs->n_undated);
-    if (st != MS_OK)
-        return st;
-    rs->changes = calloc(rs->series.count ? rs->series.count : 1, sizeof *rs->changes);
-    if (!rs->changes)
-        return MS_ERR_NOMEM;
-    for (size_t i = 0; i < rs->series.count; i++) {
-        const ms_series *s = &rs->series.items[i];
-        if (s->key.kind != MS_KIND_COUNT)
-            continue;
-        st = ms_stats_changes(s, MS_CHANGE_PREVIOUS, &rs->changes[i]);
-        if (st != MS_OK)
-            return st;
-        for (size_t k = 0; k < rs->changes[i].count; k++) {
-            const ms_change *c = &rs->changes[i].items[k];
-            if (c->status == MS_CHANGE_GAP)
-                rs->n_gaps++;
-            if (c->status == MS_CHANGE_OK && (st = ms_change_to_figures(c, &rs->derived)) != MS_OK)
-                return st;
-        }
+    ms_md_text(f->source, sb);
+    const report_source *src = report_source_of(m, f);
+    if (src && src->outlet) {
+        ms_strbuf_puts(sb, " (");
+        ms_md_text(src->outlet, sb);
+        ms_strbuf_putc(sb, ')');
     }
-    ms_diag ratio_diag;
-    ms_diag_init(&ratio_diag);
-    for (size_t i = 0; i < sizeof default_ratios / sizeof default_ratios[0] && st == MS_OK; i++)
-        st = ms_stats_ratio(figures, default_ratios[i][0], default_ratios[i][1], &rs->derived, &ratio_diag);
-    /* the report pairs metrics opportunistically: a figure without a
-     * partner is normal here, so the ratio warnings are not repeated */
-    ms_diag_free(&ratio_diag);
-    if (st != MS_OK)
-        return st;
-    ms_check_options check = {.metrics = metrics};
-    return ms_check_run(figures, &check, &rs->findings);
 }
 
-static ms_status make_dir(const char *path, ms_strbuf *err)
+/* The evidence of a figure: its quote, or the table cell it was read from. */
+static void md_evidence(const ms_figure *f, ms_strbuf *sb)
 {
-    if (mkdir(path, 0755) == 0 || errno == EEXIST)
-        return MS_OK;
-    ms_strbuf_printf(err, "%s: cannot create folder: %s\n", path, strerror(errno));
-    return MS_ERR_IO;
-}
-
-static ms_status draw_charts(report_state *rs, const ms_report_options *opt, ms_strbuf *err)
-{
-    ms_strbuf dir;
-    ms_strbuf_init(&dir);
-    ms_strbuf_printf(&dir, "%s/charts", opt->out_dir);
-    ms_status st = ms_strbuf_failed(&dir) ? MS_ERR_NOMEM : make_dir(ms_strbuf_str(&dir), err);
-    ms_gnuplot *gp = NULL;
-    if (st == MS_OK)
-        st = ms_gnuplot_start(&gp, opt->gnuplot, 60.0, err);
-    if (st == MS_OK) {
-        st = ms_plot_metric_charts(gp, &rs->series, opt->metrics, ms_strbuf_str(&dir),
-                                   opt->chart_formats, &rs->charts, err);
-        ms_status fst = ms_gnuplot_finish(gp, err);
-        if (st == MS_OK)
-            st = fst;
+    if (f->quote && *f->quote) {
+        ms_strbuf_puts(sb, "“");
+        ms_md_text(f->quote, sb);
+        ms_strbuf_puts(sb, "”");
+    } else if (f->line > 0) {
+        ms_strbuf_puts(sb, "table row ");
+        ms_strbuf tmp;
+        ms_strbuf_init(&tmp);
+        report_format_cell(f, &tmp);
+        md_code(ms_strbuf_str(&tmp), sb);
+        ms_strbuf_free(&tmp);
+    } else {
+        ms_strbuf_puts(sb, "—");
     }
-    ms_strbuf_free(&dir);
-    return st;
 }
 
 /* ---------------------------------------------------------- sections */
 
-static void section_summary(const ms_figure_set *figures, const report_state *rs,
-                            const ms_report_options *opt, ms_strbuf *sb)
+static void section_summary(const report_model *m, ms_strbuf *sb)
 {
-    size_t n_sources = 0, n_metrics = 0;
-    for (size_t i = 0; i < figures->count; i++) {
-        bool seen_src = false, seen_metric = false;
-        for (size_t j = 0; j < i && !(seen_src && seen_metric); j++) {
-            seen_src = seen_src || ms_str_eq(figures->items[j].source, figures->items[i].source);
-            seen_metric = seen_metric || ms_str_eq(figures->items[j].metric, figures->items[i].metric);
-        }
-        n_sources += !seen_src;
-        n_metrics += !seen_metric;
-    }
-    size_t n_conflicts = ms_findings_count(&rs->findings, MS_FINDING_CONFLICT);
-    size_t n_agree = ms_findings_count(&rs->findings, MS_FINDING_OK);
+    const ms_report_options *opt = m->opt;
+    size_t n_conflicts = ms_findings_count(&m->findings, MS_FINDING_CONFLICT);
+    size_t n_agree = ms_findings_count(&m->findings, MS_FINDING_OK);
     ms_strbuf_puts(sb, "## Summary\n\n");
-    ms_strbuf_printf(sb, "- **%zu figures** of %zu metrics from %zu sources", figures->count, n_metrics, n_sources);
+    ms_strbuf_printf(sb, "- **%zu figures** of %zu metrics from %zu sources", m->figures->count,
+                     m->n_metrics, m->n_sources);
     if (opt->accounting)
         ms_strbuf_printf(sb, " (%zu input records read, %zu rejected)", opt->accounting->n_read,
                          opt->accounting->n_rejected);
@@ -265,57 +151,91 @@ static void section_summary(const ms_figure_set *figures, const report_state *rs
                      n_conflicts, n_agree);
     ms_strbuf_printf(sb, "- %zu changes and ratios computed, with intervals carried from hedges and rounding; "
                          "%zu gaps where the period compared with has no figure.\n",
-                     rs->derived.count, rs->n_gaps);
-    if (rs->n_undated)
-        ms_strbuf_printf(sb, "- %zu figures have no period and are in no series.\n", rs->n_undated);
+                     m->derived.count, m->n_gaps);
+    if (m->n_undated)
+        ms_strbuf_printf(sb, "- %zu figures have no period and are in no series.\n", m->n_undated);
     ms_strbuf_puts(sb, "\nIntervals: `[a – b)` includes a and excludes b; a count stated as \"144\" allows "
                        "[143.5 – 144.5), \"more than 140\" allows (140 – 150]. Two counts agree when their "
                        "intervals share a whole number.\n\n");
 }
 
-static void section_findings(const report_state *rs, ms_strbuf *sb)
+static void md_change_text(const report_headline *h, ms_strbuf *sb)
 {
-    ms_strbuf_puts(sb, "## Consistency findings\n\n");
-    if (rs->findings.count == 0) {
-        ms_strbuf_puts(sb, "No figure is stated by more than one source.\n\n");
+    if (h->change) {
+        ms_fmt_percent(h->change->pct_value, sb);
+        ms_strbuf_puts(sb, " on ");
+        ms_fmt_period(h->change->base, sb);
+        ms_strbuf_puts(sb, " (computed, ");
+        ms_fmt_interval(h->change->pct_range, 3, sb);
+        ms_strbuf_puts(sb, ")");
+        if (h->stated_change)
+            ms_strbuf_puts(sb, "; ");
+    }
+    if (h->stated_change) {
+        report_put_formatted(h->stated_change, report_format_value, ms_md_text, sb);
+        if (!ms_period_is_none(h->stated_change->base)) {
+            ms_strbuf_puts(sb, " on ");
+            ms_fmt_period(h->stated_change->base, sb);
+        }
+        ms_strbuf_puts(sb, " (stated)");
+    }
+    if (!h->change && !h->stated_change)
+        ms_strbuf_puts(sb, "—");
+}
+
+static void section_headline(const report_model *m, ms_strbuf *sb)
+{
+    ms_strbuf_puts(sb, "## Headline figures\n\nThe latest figure of each metric, with its change and every "
+                       "source that states it.\n\n");
+    if (m->n_headlines == 0) {
+        ms_strbuf_puts(sb, "No count was stated.\n\n");
         return;
     }
-    ms_strbuf_puts(sb, "| finding | rule | what | figures |\n|---|---|---|---|\n");
-    /* conflicts first, then the notes, then agreements */
-    const ms_finding_severity order[] = {MS_FINDING_CONFLICT, MS_FINDING_MISMATCH,
-                                         MS_FINDING_REVISION, MS_FINDING_WEAK, MS_FINDING_OK};
-    for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
-        for (size_t i = 0; i < rs->findings.count; i++) {
-            const ms_finding *f = &rs->findings.items[i];
-            if (f->severity != order[o])
-                continue;
-            ms_strbuf_puts(sb, f->severity == MS_FINDING_CONFLICT ? "| **conflict** | " : "| ");
-            if (f->severity != MS_FINDING_CONFLICT) {
-                ms_strbuf_puts(sb, ms_finding_severity_name(f->severity));
-                ms_strbuf_puts(sb, " | ");
+    ms_strbuf_puts(sb, "| metric | stated | interval | period | place · subject | change | sources |\n"
+                       "|---|---|---|---|---|---|---|\n");
+    for (size_t i = 0; i < m->n_headlines; i++) {
+        const report_headline *h = &m->headlines[i];
+        const ms_figure *f = h->figure;
+        ms_strbuf_puts(sb, "| ");
+        report_put_title(m, f->metric, ms_md_text, sb);
+        ms_strbuf_puts(sb, " | **");
+        report_put_formatted(f, report_format_value, ms_md_text, sb);
+        ms_strbuf_puts(sb, "** | ");
+        ms_fmt_interval(f->range, 0, sb);
+        ms_strbuf_puts(sb, " | ");
+        ms_fmt_period(f->period, sb);
+        ms_strbuf_puts(sb, " | ");
+        report_put_formatted(f, report_format_where, ms_md_text, sb);
+        ms_strbuf_puts(sb, " | ");
+        md_change_text(h, sb);
+        if (h->n_conflicts)
+            ms_strbuf_printf(sb, " (sources disagree: %zu conflict%s)", h->n_conflicts,
+                             h->n_conflicts == 1 ? "" : "s");
+        ms_strbuf_puts(sb, " | ");
+        for (size_t k = 0; k < h->n_sources; k++) {
+            const ms_figure *g = h->sources[k];
+            if (k)
+                ms_strbuf_puts(sb, "; ");
+            md_source(m, g, sb);
+            if (k) { /* the others' values, for comparison */
+                ms_strbuf_puts(sb, ": ");
+                report_put_formatted(g, report_format_value, ms_md_text, sb);
             }
-            ms_md_text(f->rule, sb);
-            ms_strbuf_puts(sb, " | ");
-            ms_md_text(f->message, sb);
-            ms_strbuf_puts(sb, " | ");
-            for (size_t k = 0; k < f->n_figures; k++) {
-                if (k)
-                    ms_strbuf_puts(sb, ", ");
-                md_figure_ref(f->figures[k], sb);
-            }
-            ms_strbuf_puts(sb, " |\n");
+            ms_strbuf_puts(sb, " ");
+            md_figure_ref(g, sb);
         }
+        ms_strbuf_puts(sb, " |\n");
     }
     ms_strbuf_putc(sb, '\n');
 }
 
 /* Latest figure of each series of metric m (counts and stated changes). */
-static void table_latest(const report_state *rs, const char *metric, ms_strbuf *sb)
+static void table_latest(const report_model *m, const char *metric, ms_strbuf *sb)
 {
     ms_strbuf_puts(sb, "| place · subject | kind | period | stated | interval | source | published | figure |\n"
                        "|---|---|---|---|---|---|---|---|\n");
-    for (size_t i = 0; i < rs->series.count; i++) {
-        const ms_series *s = &rs->series.items[i];
+    for (size_t i = 0; i < m->series.count; i++) {
+        const ms_series *s = &m->series.items[i];
         if (strcmp(s->key.metric, metric) != 0 || s->count == 0)
             continue;
         const ms_figure *f = s->items[s->count - 1];
@@ -330,7 +250,7 @@ static void table_latest(const report_state *rs, const char *metric, ms_strbuf *
             ms_fmt_period(f->base, sb);
         }
         ms_strbuf_puts(sb, " | ");
-        md_value_with_hedge(f, sb);
+        report_put_formatted(f, report_format_value, ms_md_text, sb);
         ms_strbuf_puts(sb, " | ");
         ms_fmt_interval(f->range, 0, sb);
         ms_strbuf_puts(sb, " | ");
@@ -351,13 +271,13 @@ static void table_latest(const report_state *rs, const char *metric, ms_strbuf *
     ms_strbuf_putc(sb, '\n');
 }
 
-static void table_changes(const report_state *rs, const char *metric, ms_strbuf *sb)
+static void table_changes(const report_model *m, const char *metric, ms_strbuf *sb)
 {
     size_t rows = 0;
-    for (size_t i = 0; i < rs->series.count; i++) {
-        if (strcmp(rs->series.items[i].key.metric, metric) != 0)
+    for (size_t i = 0; i < m->series.count; i++) {
+        if (strcmp(m->series.items[i].key.metric, metric) != 0)
             continue;
-        const ms_change_list *l = &rs->changes[i];
+        const ms_change_list *l = &m->changes[i];
         for (size_t k = 0; k < l->count; k++) {
             if (l->items[k].status == MS_CHANGE_FIRST)
                 continue;
@@ -373,14 +293,20 @@ static void table_changes(const report_state *rs, const char *metric, ms_strbuf 
         ms_strbuf_putc(sb, '\n');
 }
 
-static void table_ratios(const report_state *rs, const char *metric, ms_strbuf *sb)
+/* Is f a ratio whose numerator is `metric` ("<metric>_per_...")? */
+static bool ratio_of(const ms_figure *f, const char *metric)
+{
+    size_t n = strlen(metric);
+    return f->kind == MS_KIND_RATIO && strncmp(f->metric, metric, n) == 0 &&
+           strncmp(f->metric + n, "_per_", 5) == 0;
+}
+
+static void table_ratios(const report_model *m, const char *metric, ms_strbuf *sb)
 {
     size_t rows = 0;
-    size_t mlen = strlen(metric);
-    for (size_t i = 0; i < rs->derived.count; i++) {
-        const ms_figure *f = &rs->derived.items[i];
-        if (f->kind != MS_KIND_RATIO || strncmp(f->metric, metric, mlen) != 0 ||
-            strncmp(f->metric + mlen, "_per_", 5) != 0)
+    for (size_t i = 0; i < m->derived.count; i++) {
+        const ms_figure *f = &m->derived.items[i];
+        if (!ratio_of(f, metric))
             continue;
         if (rows++ == 0)
             ms_strbuf_puts(sb, "**Ratios**\n\n| ratio | place · subject | period | value | interval | source | from |\n"
@@ -410,82 +336,191 @@ static void table_ratios(const report_state *rs, const char *metric, ms_strbuf *
         ms_strbuf_putc(sb, '\n');
 }
 
-static const ms_chart_file *chart_of(const report_state *rs, const char *metric)
+static void section_changes(const report_model *m, ms_strbuf *sb)
 {
-    for (size_t i = 0; i < rs->charts.count; i++)
-        if (strcmp(rs->charts.items[i].metric, metric) == 0)
-            return &rs->charts.items[i];
-    return NULL;
-}
-
-static void section_metrics(const report_state *rs, const ms_report_options *opt, ms_strbuf *sb)
-{
+    ms_strbuf_puts(sb, "## Changes and ratios\n\n");
     /* metrics in the order their series come (sorted by name) */
-    for (size_t i = 0; i < rs->series.count; i++) {
-        const char *metric = rs->series.items[i].key.metric;
-        if (i > 0 && strcmp(rs->series.items[i - 1].key.metric, metric) == 0)
+    for (size_t i = 0; i < m->series.count; i++) {
+        const char *metric = m->series.items[i].key.metric;
+        if (i > 0 && strcmp(m->series.items[i - 1].key.metric, metric) == 0)
             continue;
-        const ms_metric *m = ms_metric_find(opt->metrics, metric);
-        ms_strbuf_puts(sb, "## ");
-        if (m && m->description && *m->description) {
-            ms_strbuf_putc(sb, (char)(m->description[0] >= 'a' && m->description[0] <= 'z'
-                                          ? m->description[0] - 'a' + 'A' : m->description[0]));
-            ms_md_text(m->description + 1, sb);
-        } else {
-            ms_md_text(metric, sb);
-        }
+        ms_strbuf_puts(sb, "### ");
+        report_put_title(m, metric, ms_md_text, sb);
         ms_strbuf_puts(sb, " (");
         md_code(metric, sb);
-        ms_strbuf_puts(sb, ")\n\n");
-        const ms_chart_file *chart = chart_of(rs, metric);
-        if (chart) {
-            const char *ext = (opt->chart_formats & MS_PLOT_SVG) ? "svg" : (opt->chart_formats & MS_PLOT_PNG) ? "png" : NULL;
-            if (ext)
-                ms_strbuf_printf(sb, "![%s over time](charts/%s.%s)\n\n", chart->file_stem, chart->file_stem, ext);
-        }
-        ms_strbuf_puts(sb, "**Latest figure of each series**\n\n");
-        table_latest(rs, metric, sb);
-        table_changes(rs, metric, sb);
-        table_ratios(rs, metric, sb);
+        ms_strbuf_puts(sb, ")\n\n**Latest figure of each series**\n\n");
+        table_latest(m, metric, sb);
+        table_changes(m, metric, sb);
+        table_ratios(m, metric, sb);
     }
 }
 
-static void section_sources(const ms_figure_set *figures, ms_strbuf *sb)
+static void md_computed(const ms_computed *c, ms_strbuf *sb)
 {
-    ms_strbuf_puts(sb, "## Sources\n\n| source | published | figures | link |\n|---|---|---|---|\n");
-    for (size_t i = 0; i < figures->count; i++) {
-        const ms_figure *f = &figures->items[i];
-        bool seen = false;
-        for (size_t j = 0; j < i && !seen; j++)
-            seen = ms_str_eq(figures->items[j].source, f->source) &&
-                   figures->items[j].published == f->published;
-        if (seen)
-            continue;
-        size_t n = 0;
-        const char *url = NULL;
-        for (size_t j = i; j < figures->count; j++) {
-            const ms_figure *g = &figures->items[j];
-            if (ms_str_eq(g->source, f->source) && g->published == f->published) {
-                n++;
-                if (!url && g->url && *g->url)
-                    url = g->url;
-            }
+    ms_md_text(c->name, sb);
+    ms_strbuf_puts(sb, " ");
+    if (isfinite(c->value)) {
+        ms_fmt_number_sig(c->value, 4, sb);
+        ms_strbuf_putc(sb, ' ');
+    }
+    ms_fmt_interval(c->range, 4, sb);
+}
+
+static void section_findings(const report_model *m, ms_strbuf *sb)
+{
+    ms_strbuf_puts(sb, "## Consistency findings\n\n");
+    if (m->findings.count == 0) {
+        ms_strbuf_puts(sb, "No figure is stated by more than one source.\n\n");
+        return;
+    }
+    ms_strbuf_puts(sb, "Conflicts first, then possible definition mismatches, revisions, weak "
+                       "agreements and agreements; under each, the statements behind it.\n\n");
+    for (size_t i = 0; i < m->findings.count; i++) {
+        const ms_finding *f = m->ordered[i];
+        ms_strbuf_printf(sb, "%zu. %s%s%s · `", i + 1, f->severity == MS_FINDING_CONFLICT ? "**" : "",
+                         ms_finding_severity_name(f->severity),
+                         f->severity == MS_FINDING_CONFLICT ? "**" : "");
+        for (const char *p = f->rule; p && *p; p++)
+            if (*p != '`' && (unsigned char)*p >= 0x20)
+                ms_strbuf_putc(sb, *p);
+        ms_strbuf_puts(sb, "`: ");
+        ms_md_text(f->message, sb);
+        ms_strbuf_putc(sb, '\n');
+        for (size_t k = 0; k < f->n_figures; k++) {
+            const ms_figure *g = f->figures[k];
+            ms_strbuf_puts(sb, "    - ");
+            md_figure_ref(g, sb);
+            ms_strbuf_puts(sb, " ");
+            md_source(m, g, sb);
+            ms_strbuf_puts(sb, ", published ");
+            md_date(g->published, sb);
+            ms_strbuf_puts(sb, ": ");
+            md_evidence(g, sb);
+            ms_strbuf_putc(sb, '\n');
         }
+        for (size_t k = 0; k < f->n_computed; k++) {
+            ms_strbuf_puts(sb, "    - computed: ");
+            md_computed(&f->computed[k], sb);
+            ms_strbuf_putc(sb, '\n');
+        }
+    }
+    ms_strbuf_putc(sb, '\n');
+}
+
+static void section_charts(const report_model *m, ms_strbuf *sb)
+{
+    ms_strbuf_puts(sb, "## Charts\n\n");
+    if (m->n_charts == 0) {
+        ms_strbuf_puts(sb, "No charts were drawn.\n\n");
+        return;
+    }
+    for (size_t i = 0; i < m->n_charts; i++) {
+        const report_chart *c = &m->charts[i];
+        const char *ext = (c->formats & MS_PLOT_SVG) ? "svg" : (c->formats & MS_PLOT_PNG) ? "png" : "pdf";
+        ms_strbuf_puts(sb, "![");
+        ms_md_text(c->title, sb);
+        /* file stems are [a-z0-9_-] (plots/metric_charts.h) */
+        ms_strbuf_printf(sb, "](charts/%s.%s)\n\n", c->file_stem, ext);
+    }
+}
+
+static void section_sources(const report_model *m, ms_strbuf *sb)
+{
+    ms_strbuf_puts(sb, "## Sources\n\n| source | outlet | published | kind | figures | link |\n"
+                       "|---|---|---|---|---|---|\n");
+    for (size_t i = 0; i < m->n_sources; i++) {
+        const report_source *src = &m->sources[i];
         ms_strbuf_puts(sb, "| ");
-        ms_md_text(f->source, sb);
+        ms_md_text(src->source, sb);
         ms_strbuf_puts(sb, " | ");
-        md_date(f->published, sb);
-        ms_strbuf_printf(sb, " | %zu | ", n);
-        ms_md_text(url, sb);
+        ms_md_text(src->outlet ? src->outlet : "", sb);
+        ms_strbuf_puts(sb, " | ");
+        md_date(src->published, sb);
+        ms_strbuf_printf(sb, " | %s | %zu | ", src->article ? "article" : "table", src->n_figures);
+        ms_md_text(src->url ? src->url : "", sb);
         ms_strbuf_puts(sb, " |\n");
     }
     ms_strbuf_putc(sb, '\n');
 }
 
-static void section_accounting(const ms_report_options *opt, ms_strbuf *sb)
+static void section_evidence(const report_model *m, ms_strbuf *sb)
 {
+    ms_strbuf_puts(sb, "## Evidence\n\nEvery stated figure the report names, with the quote or the table row "
+                       "it was read from.\n\n| figure | metric | period | place · subject | stated | source | "
+                       "published | evidence |\n|---|---|---|---|---|---|---|---|\n");
+    for (size_t i = 0; i < m->n_cited; i++) {
+        if (!m->cited[i])
+            continue;
+        const ms_figure *f = &m->figures->items[i];
+        ms_strbuf_puts(sb, "| ");
+        md_figure_ref(f, sb);
+        ms_strbuf_puts(sb, " | ");
+        ms_md_text(f->metric, sb);
+        if (f->kind != MS_KIND_COUNT) {
+            ms_strbuf_puts(sb, " ");
+            ms_md_text(ms_kind_name(f->kind), sb);
+        }
+        ms_strbuf_puts(sb, " | ");
+        ms_fmt_period(f->period, sb);
+        ms_strbuf_puts(sb, " | ");
+        report_put_formatted(f, report_format_where, ms_md_text, sb);
+        ms_strbuf_puts(sb, " | ");
+        report_put_formatted(f, report_format_value, ms_md_text, sb);
+        ms_strbuf_puts(sb, " | ");
+        md_source(m, f, sb);
+        ms_strbuf_puts(sb, " | ");
+        md_date(f->published, sb);
+        ms_strbuf_puts(sb, " | ");
+        md_evidence(f, sb);
+        ms_strbuf_puts(sb, " |\n");
+    }
+    ms_strbuf_putc(sb, '\n');
+}
+
+static void section_accounting(const report_model *m, ms_strbuf *sb)
+{
+    const ms_report_options *opt = m->opt;
     ms_strbuf_puts(sb, "## Accounting\n\n");
-    if (opt->n_inputs) {
+    if (opt->n_input_stats) {
+        ms_strbuf_puts(sb, "| input | kind | read | accepted | rejected | missing | skipped | notes |\n"
+                           "|---|---|---|---|---|---|---|---|\n");
+        for (size_t i = 0; i < opt->n_input_stats; i++) {
+            const ms_report_input *in = &opt->input_stats[i];
+            ms_strbuf_puts(sb, "| ");
+            md_code(in->name, sb);
+            ms_strbuf_printf(sb, " | %s | %zu | %zu | %zu | %zu | %zu | ", in->article ? "article" : "table",
+                             in->read, in->accepted, in->rejected, in->missing, in->skipped);
+            if (in->article) {
+                ms_strbuf_printf(sb, "%zu number-like spans, %zu figures", in->read, in->accepted);
+                if (in->lang)
+                    ms_strbuf_printf(sb, "; language %s", in->lang);
+                ms_strbuf_puts(sb, "; published ");
+                if (in->published == MS_DAY_NONE)
+                    ms_strbuf_puts(sb, "unknown (relative periods unresolved)");
+                else
+                    report_format_date(in->published, sb);
+            }
+            ms_strbuf_puts(sb, " |\n");
+        }
+        ms_strbuf_putc(sb, '\n');
+        size_t rows = 0;
+        for (size_t i = 0; i < opt->n_input_stats; i++) {
+            const ms_report_input *in = &opt->input_stats[i];
+            for (size_t k = 0; k < in->n_skips; k++) {
+                if (rows++ == 0)
+                    ms_strbuf_puts(sb, "**What produced no figure**: number-like spans of the articles "
+                                       "that were not read as figures, by reason.\n\n| input | reason | "
+                                       "spans |\n|---|---|---|\n");
+                ms_strbuf_puts(sb, "| ");
+                md_code(in->name, sb);
+                ms_strbuf_puts(sb, " | ");
+                ms_md_text(in->skips[k].reason, sb);
+                ms_strbuf_printf(sb, " | %zu |\n", in->skips[k].count);
+            }
+        }
+        if (rows)
+            ms_strbuf_putc(sb, '\n');
+    } else if (opt->n_inputs) {
         ms_strbuf_puts(sb, "Inputs: ");
         for (size_t i = 0; i < opt->n_inputs; i++) {
             if (i)
@@ -518,65 +553,18 @@ static void section_accounting(const ms_report_options *opt, ms_strbuf *sb)
     }
 }
 
-/* ---------------------------------------------------------- entry point */
-
-static ms_status write_figures_jsonl(const ms_figure_set *figures, const ms_figure_set *derived,
-                                     const char *dir, ms_strbuf *err)
+void report_write_md(const report_model *m, ms_strbuf *sb)
 {
-    ms_strbuf body, path;
-    ms_strbuf_init(&body);
-    ms_strbuf_init(&path);
-    for (size_t i = 0; i < figures->count; i++)
-        ms_jsonl_format_figure(&figures->items[i], &body);
-    for (size_t i = 0; i < derived->count; i++)
-        ms_jsonl_format_figure(&derived->items[i], &body);
-    ms_strbuf_printf(&path, "%s/figures.jsonl", dir);
-    ms_status st = (ms_strbuf_failed(&body) || ms_strbuf_failed(&path))
-                       ? MS_ERR_NOMEM : ms_atomic_write(ms_strbuf_str(&path), body.data ? body.data : "", body.len);
-    if (st == MS_ERR_IO)
-        ms_strbuf_printf(err, "%s: cannot write\n", ms_strbuf_str(&path));
-    ms_strbuf_free(&body);
-    ms_strbuf_free(&path);
-    return st;
-}
-
-ms_status ms_report_write(const ms_figure_set *figures, const ms_report_options *opt, ms_strbuf *err)
-{
-    report_state rs;
-    memset(&rs, 0, sizeof rs);
-    ms_figure_set_init(&rs.derived);
-    ms_status st = make_dir(opt->out_dir, err);
-    if (st == MS_OK)
-        st = compute(figures, opt->metrics, &rs);
-    if (st == MS_OK && opt->charts)
-        st = draw_charts(&rs, opt, err);
-    if (st == MS_OK)
-        st = write_figures_jsonl(figures, &rs.derived, opt->out_dir, err);
-    if (st != MS_OK) {
-        state_free(&rs);
-        return st;
-    }
-
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    ms_strbuf_printf(&sb, "# Migration figures report\n\n_Made by migstat %s. Every number links to the "
-                          "figure it came from (`file:line` of a table, or the id in `figures.jsonl`)._\n\n",
+    ms_strbuf_printf(sb, "# Migration figures report\n\n_Made by migstat %s. Every number names the "
+                         "figure it came from (`file:line` of a table, or the id in `figures.jsonl`); "
+                         "the Evidence section gives each one's quote or table row._\n\n",
                      MS_VERSION);
-    section_summary(figures, &rs, opt, &sb);
-    section_findings(&rs, &sb);
-    section_metrics(&rs, opt, &sb);
-    section_sources(figures, &sb);
-    section_accounting(opt, &sb);
-
-    ms_strbuf path;
-    ms_strbuf_init(&path);
-    ms_strbuf_printf(&path, "%s/report.md", opt->out_dir);
-    if (ms_strbuf_failed(&sb) || ms_strbuf_failed(&path))
-        st = MS_ERR_NOMEM;
-    else if ((st = ms_atomic_write(ms_strbuf_str(&path), sb.data, sb.len)) != MS_OK)
-        ms_strbuf_printf(err, "%s: cannot write\n", ms_strbuf_str(&path));
-    ms_strbuf_free(&path);
-    ms_strbuf_free(&sb);
-    state_free(&rs);
-    return st;
+    section_summary(m, sb);
+    section_headline(m, sb);
+    section_changes(m, sb);
+    section_findings(m, sb);
+    section_charts(m, sb);
+    section_sources(m, sb);
+    section_evidence(m, sb);
+    section_accounting(m, sb);
 }

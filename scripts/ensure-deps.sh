@@ -3,14 +3,15 @@
 # missing (as root), or says exactly what to install and exits 3 (the
 # "missing dependency" exit code) when not root.
 #   scripts/ensure-deps.sh            build and run dependencies
-#   scripts/ensure-deps.sh --test     also the test dependencies and locales
+#   scripts/ensure-deps.sh --test     also the test dependencies (Criterion, Chromium
+#                                     for the browser test) and locales
 #   scripts/ensure-deps.sh --fuzz     also clang (libFuzzer) for make fuzz
 set -eu
 
 packages="build-essential cmake pkg-config libgsl-dev libcjson-dev gnuplot-nox libstemmer-dev libutf8proc-dev"
 locales_needed=""
 if [ "${1:-}" = "--test" ]; then
-    packages="$packages libcriterion-dev locales parallel valgrind"
+    packages="$packages libcriterion-dev locales parallel valgrind chromium"
     locales_needed="ru_RU.UTF-8 de_DE.UTF-8"
 fi
 if [ "${1:-}" = "--fuzz" ]; then

@@ -10,21 +10,8 @@
 
 #include "core/jsonl.h"
 #include "report/report.h"
+#include "slurp.h"
 #include "tmpdir.h"
-
-static char *slurp(const char *path)
-{
-    FILE *fp = fopen(path, "rb");
-    cr_assert_not_null(fp, "cannot open %s", path);
-    ms_strbuf sb;
-    ms_strbuf_init(&sb);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-        ms_strbuf_append(&sb, buf, n);
-    fclose(fp);
-    return ms_strbuf_detach(&sb);
-}
 
 static char *make_report(char *dir_template, ms_metric_registry *reg, ms_figure_set *set, ms_diag *diag)
 {
@@ -48,7 +35,7 @@ static char *make_report(char *dir_template, ms_metric_registry *reg, ms_figure_
     ms_strbuf_free(&err);
     char path[512];
     snprintf(path, sizeof path, "%s/report.md", dir_template);
-    return slurp(path);
+    return test_slurp(path);
 }
 
 Test(report_md, shows_the_conflict_and_the_agreements)
@@ -59,17 +46,17 @@ Test(report_md, shows_the_conflict_and_the_agreements)
     ms_diag diag;
     char *md = make_report(dir, &reg, &set, &diag);
     cr_assert_not_null(strstr(md, "**1 conflicts** and 2 agreements"));
-    const char *conflict = strstr(md, "| **conflict** |");
-    cr_assert_not_null(conflict);
-    /* the conflict row names both sources */
+    const char *conflict = strstr(md, "1. **conflict** · `same_key`: ");
+    cr_assert_not_null(conflict, "conflicts come first");
+    /* the conflict names both sources, and the statements behind it follow */
     const char *eol = strchr(conflict, '\n');
     cr_assert_not_null(eol);
     char *row = strndup(conflict, (size_t)(eol - conflict));
     cr_assert_not_null(strstr(row, "wire-a"));
     cr_assert_not_null(strstr(row, "paper-b"));
-    cr_assert_not_null(strstr(row, "`t:1`"));
     free(row);
-    cr_assert_not_null(strstr(md, "| ok |"));
+    cr_assert_not_null(strstr(eol, "\n    - `t:1` wire-a, published 2024-04-01: "));
+    cr_assert_not_null(strstr(md, ". ok · `same_key`"));
     free(md);
     test_rmtree(dir);
     ms_figure_set_free(&set);
@@ -84,7 +71,7 @@ Test(report_md, lists_latest_figures_changes_gaps_and_ratios)
     ms_figure_set set;
     ms_diag diag;
     char *md = make_report(dir, &reg, &set, &diag);
-    cr_assert_not_null(strstr(md, "## People deported or removed (`deportations`)"));
+    cr_assert_not_null(strstr(md, "### People deported or removed (`deportations`)"));
     cr_assert_not_null(strstr(md, "| 1,200 |"), "latest deportations figure, grouped");
     cr_assert_not_null(strstr(md, "+50.0 %"), "2020 against 2019");
     cr_assert_not_null(strstr(md, "gap: no figure"), "2022 has no 2021 to compare with");
@@ -110,7 +97,7 @@ Test(report_md, writes_figures_jsonl_with_derived_figures_and_no_temp_files)
     free(make_report(dir, &reg, &set, &diag));
     char path[512];
     snprintf(path, sizeof path, "%s/figures.jsonl", dir);
-    char *jsonl = slurp(path);
+    char *jsonl = test_slurp(path);
     cr_assert_not_null(strstr(jsonl, "\"id\":\"t:1\""), "stated figures are kept");
     cr_assert_not_null(strstr(jsonl, "\"kind\":\"pct_change\""), "derived figures are added");
     cr_assert_not_null(strstr(jsonl, "\"inputs\":[\"s:2\",\"s:1\"]"), "a change names its inputs");

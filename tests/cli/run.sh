@@ -163,6 +163,43 @@ else
     fail report "report files missing"
 fi
 if ls rep rep/charts | grep -q '\.tmp\.'; then fail report_atomic "temporary files left"; else ok report_atomic; fi
+if [ -s rep/report.html ] && [ -s rep/report.json ] && grep -q '<section id="findings">' rep/report.html; then ok report_formats
+else fail report_formats "report.html or report.json missing"; fi
+expect report_md_only 0 -- report -q --no-charts --format md -o rep_md fixtures/tolls.csv \
+  && [ -s rep_md/report.md ] && [ ! -e rep_md/report.html ] && [ ! -e rep_md/report.json ] && ok report_md_only
+expect report_bad_format 1 -- report -q --format pdf -o rep_bad fixtures/tolls.csv \
+  && has report_bad_format err "--format takes report formats md, html, json" && ok report_bad_format
+# tables and articles in one run: the articles dated by the sources.tsv next to them
+R="$HERE/../fixtures/report"
+expect report_mixed 0 -- report --no-charts -o rep_mixed "$R/tables.csv" "$R/articles/wire_2024.txt" "$R/articles/undated_note.txt" \
+  && has report_mixed err "undated_note.txt: warning: no publication date (not listed in" \
+  && has report_mixed err "wire_2024.txt: read 8, accepted 3" \
+  && grep -q '"outlet":."Example Wire"' rep_mixed/report.json \
+  && grep -q '"published":."2024-08-19"' rep_mixed/report.json \
+  && grep -q '"phone":' rep_mixed/report.json \
+  && grep -q 'nearly 93,000' rep_mixed/report.md && grep -q 'office-release-2025' rep_mixed/report.html \
+  && ok report_mixed || fail report_mixed "$(head -c 600 report_mixed.err)"
+# hostile labels: escaped in every format, nothing runs; a '|' output folder is refused
+mkdir -p hostile_rep && cd hostile_rep
+expect ../report_hostile 0 -- report -q -o out ../fixtures/hostile.csv "$R/hostile.jsonl"
+rc_rep=$?
+cd ..
+if [ $rc_rep -eq 0 ]; then
+    if ls hostile_rep hostile_rep/out hostile_rep/out/charts 2>/dev/null | grep -q PWNED || [ -e PWNED ] || [ -e PWNED2 ]; then
+        fail report_hostile "a command in a label ran"
+    elif grep -qi '<script' hostile_rep/out/report.html; then
+        fail report_hostile "a label became markup"
+    elif grep -q 'system(&#39;touch PWNED&#39;)' hostile_rep/out/report.html \
+         && grep -q 'touch PWNED' hostile_rep/out/charts/deportations.svg \
+         && grep -q 'system(.touch PWNED.)' hostile_rep/out/report.json; then
+        ok report_hostile
+    else
+        fail report_hostile "labels not shown literally"
+    fi
+fi
+expect report_pipe_dir 1 -- report -q -o '|touch PWNED3' fixtures/tolls.csv \
+  && has report_pipe_dir err "refusing output folder '|touch PWNED3'" && [ ! -e '|touch PWNED3' ] && [ ! -e PWNED3 ] \
+  && ok report_pipe_dir
 
 # --- tables: mapping options, reject file, errors as JSON, lenient, error limit
 T="--map period={Year}-Q{Quarter},subject=Nationality,value=Number --set metric=detentions,place=GB"

@@ -293,6 +293,8 @@ static nonfigure_case nonfigure_cases[] = {
     {"en", "The 2,000 rouble fine was paid by all 15 detained migrants.", 2000},
     {"en", "The raid lasted 6 hours and 45 migrants were detained.", 6},
     {"en", "Migrants from more than 120 countries were deported last year, 9,000 in all.", 120},
+    {"ru", "Возбуждено 4 тыс. 150 уголовных дел по статьям 322.1, 322.2 и 322.3 УК.", 322.3},
+    {"en", "Under articles 18.8 and 18.10 of the code, 52 detained migrants were expelled.", 18.10},
     {"en", "About 250 officers took part in the raid in which 60 migrants were detained.", 250},
     {"de", "Bis zu 280 Beamte waren an der Razzia beteiligt; 35 Personen wurden festgenommen.", 280},
     {"ru", "Нарушителям грозит выдворение и арест на срок от 10 до 15 суток; выдворены 40 человек.", 10},

@@ -217,6 +217,46 @@ static bool money_sign_near(const ms_text_doc *d, size_t a, size_t b)
     return false;
 }
 
+/* Do two numbers look like items of one list of codes: both with a
+ * decimal part ("322.1, 322.2"), or whole numbers of as many digits ("Nos.
+ * 1125 and 1126"), neither grouped nor scaled? "No. 1125, 300 foreigners"
+ * is no list. */
+static bool same_code_shape(const ms_text_doc *d, const ms_text_number *a, const ms_text_number *b)
+{
+    unsigned shape = MS_NUM_DIGITS | MS_NUM_DECIMAL | MS_NUM_GROUPED | MS_NUM_SCALED;
+    if ((a->flags & shape) != (b->flags & shape) || !(a->flags & MS_NUM_DIGITS) ||
+        (a->flags & (MS_NUM_GROUPED | MS_NUM_SCALED)))
+        return false;
+    return (a->flags & MS_NUM_DECIMAL) ||
+           strspn(d->text + a->start, "0123456789") == strspn(d->text + b->start, "0123456789");
+}
+
+/* "по статьям 322.1, 322.2 и 322.3", "articles 18.8 and 18.10": a number
+ * listed after one that a skip cue names, in the same shape, is named by it
+ * too. Looks back over at most 8 list items, so it stays cheap. */
+static const char *listed_after_skip_cue(const ms_text_doc *d, const ms_sentence *s, size_t i)
+{
+    for (size_t k = i, steps = 0; k > 0 && steps < 8; k--, steps++) {
+        size_t a = d->numbers[k - 1].end, b = d->numbers[k].start, ws, we;
+        if (a > b || d->numbers[k - 1].start < s->start)
+            return NULL;
+        /* the gap is ", " or a conjunction, nothing else */
+        size_t p = a;
+        if (p < b && d->text[p] == ',')
+            p++;
+        p = ms_doc_skip_space(d, p);
+        if (p < b && ms_doc_word_after(d, p, &ws, &we) && ws == p &&
+            ms_doc_word_is(d, ws, we, "и|and|und|или|or|oder"))
+            p = ms_doc_skip_space(d, we);
+        if (p != b || p == a || !same_code_shape(d, &d->numbers[k - 1], &d->numbers[k]))
+            return NULL;
+        const char *cue = skip_cue_before(d, s, k - 1);
+        if (cue)
+            return cue;
+    }
+    return NULL;
+}
+
 /* "1 of 12", "стр. 1 из 4", "Seite 2 von 5": page and photo counters. */
 static bool is_counter(const ms_text_doc *d, const ms_text_number *n, size_t i)
 {
@@ -348,6 +388,8 @@ bool ms_rules_read_number(const ms_text_doc *d, const ms_sentence *s, size_t i,
     if (in_code(d, n))
         return *why = "part of a link or code", false;
     const char *cue = skip_cue_before(d, s, i);
+    if (!cue)
+        cue = listed_after_skip_cue(d, s, i);
     if (cue)
         return *why = cue, false;
     if (word_before_is(d, n->start, "per|pro|je"))

@@ -531,6 +531,8 @@ static ms_status read_sentence(ms_extractor *ex, const ms_text_doc *d, size_t si
         ctx->prev_period = f.period;
     }
     *next_number = ni;
+    if (ex->pend_count == first_pending)
+        return MS_OK; /* no figure here (and maybe no array yet) */
     assign_parallel_items(d, ex->pend + first_pending, ex->pend_count - first_pending);
     assign_elided_nouns(ex->lexicons[d->lang], d, ex->pend + first_pending,
                         ex->pend_count - first_pending);

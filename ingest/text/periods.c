@@ -1009,6 +1009,26 @@ static void read_tok(const scan *sc, size_t pos, tok *t)
             }
         }
         pos += k;
+        /* most letters after the first are lower case ASCII or а..я: they
+         * are their own folding, copied without decoding */
+        for (;;) {
+            size_t run = 0;
+            if (pos < n && s[pos] >= 'a' && s[pos] <= 'z')
+                run = 1;
+            else if (pos + 1 < n && ((s[pos] == 0xD0 && s[pos + 1] >= 0xB0 && s[pos + 1] <= 0xBF) ||
+                                     (s[pos] == 0xD1 && s[pos + 1] >= 0x80 && s[pos + 1] <= 0x8F)))
+                run = 2;
+            if (!run)
+                break;
+            t->allupper = false;
+            if (fits && wl + run <= WORD_MAX) {
+                memcpy(t->w + wl, s + pos, run);
+                wl += run;
+            } else {
+                fits = false;
+            }
+            pos += run;
+        }
         if (pos >= n)
             break;
         b = s[pos];

@@ -152,6 +152,7 @@ struct ms_lexicon {
     uint8_t prefix_pairs[(1u << PAIR_BITS) / 8]; /* pairs of prefixes that start a phrase */
     uint8_t punct_byte[256];                    /* first bytes of phrase punctuation */
     fold_cell table[TABLE_CPS];
+    bool plain_lower; /* a..z and а..я are words that fold to themselves */
     cslot cache[CACHE_SLOTS];
     ttok ring[RING];
 };
@@ -351,6 +352,15 @@ static ms_status build_table(ms_lexicon *lex)
         else
             c->slow = 1;
     }
+    /* the fast path of scan_token holds only if these letters are words
+     * that fold to their own bytes */
+    lex->plain_lower = true;
+    for (int32_t cp = 'a'; cp <= 0x44F && lex->plain_lower; cp = cp == 'z' ? 0x430 : cp + 1) {
+        const fold_cell *c = &lex->table[cp];
+        utf8proc_uint8_t own[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, own);
+        lex->plain_lower = c->cls == C_WORD && !c->slow && c->len == n && memcmp(c->b, own, (size_t)n) == 0;
+    }
     return MS_OK;
 }
 
@@ -459,6 +469,27 @@ static bool scan_token(const ms_lexicon *lex, scanner *sc, ttok *t)
                 t->end = sc->pos + clen;
             }
             sc->pos += clen;
+            /* lower-case a..z and а..я fold to themselves (lex->plain_lower):
+             * runs of them are copied without decoding */
+            while (lex->plain_lower && sc->pos < len) {
+                size_t run = 0;
+                unsigned char c0 = s[sc->pos];
+                if (c0 >= 'a' && c0 <= 'z')
+                    run = 1;
+                else if (sc->pos + 1 < len && ((c0 == 0xD0 && s[sc->pos + 1] >= 0xB0 && s[sc->pos + 1] <= 0xBF) ||
+                                               (c0 == 0xD1 && s[sc->pos + 1] >= 0x80 && s[sc->pos + 1] <= 0x8F)))
+                    run = 2;
+                if (!run)
+                    break;
+                if (flen + run > WORD_MAX)
+                    too_long = true;
+                else {
+                    memcpy(t->fold + flen, s + sc->pos, run);
+                    flen += run;
+                }
+                sc->pos += run;
+                t->end = sc->pos;
+            }
             if (sc->pos >= len)
                 break;
             cp = decode(s, len, sc->pos, &clen);

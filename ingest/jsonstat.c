@@ -136,6 +136,13 @@ static bool read_categories(js_reader *r, const char *ds, const cJSON *dims, con
     const cJSON *index = cJSON_GetObjectItemCaseSensitive(cat, "index");
     const cJSON *label = cJSON_GetObjectItemCaseSensitive(cat, "label");
     const char *index_at = index ? member_at(cat_at, cat, index) : cat_at;
+    /* every position needs a listed category: a size beyond what is listed
+     * is refused before anything that big is allocated */
+    const cJSON *listed = index ? index : label;
+    size_t n_listed = cJSON_IsArray(listed) || cJSON_IsObject(listed) ? (size_t)cJSON_GetArraySize(listed) : 0;
+    if (d->size > n_listed && (index || d->size > 1))
+        return ds_error(r, index_at, ds, "dimension '%s' has %zu categories, size says %zu", d->id,
+                        n_listed, d->size);
     d->codes = calloc(d->size ? d->size : 1, sizeof *d->codes);
     if (!d->codes) {
         ms_emit_fail(r->em, MS_ERR_NOMEM);

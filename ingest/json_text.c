@@ -104,8 +104,13 @@ cJSON *ms_json_parse_whole(const char *text, size_t len, const char **err_at)
     return root;
 }
 
+/* Every walker below stops at the text's final NUL: a position that has
+ * drifted from cJSON's tree (a key cJSON read differently) must not read
+ * past the end. */
 static const char *skip_string(const char *p)
 {
+    if (!*p)
+        return p;
     for (p++; *p && *p != '"'; p++)
         if (*p == '\\' && p[1])
             p++;
@@ -143,6 +148,8 @@ const char *ms_json_skip_value(const char *p)
  * or element (arrays), or NULL when it is empty. */
 const char *ms_json_first_child(const char *open)
 {
+    if (!*open)
+        return NULL;
     const char *p = ms_json_skip_ws(open + 1);
     return *p == '}' || *p == ']' || !*p ? NULL : p;
 }
@@ -155,6 +162,8 @@ const char *ms_json_member_value(const char *key)
 
 const char *ms_json_next_child(const char *child, bool in_object)
 {
+    if (!*child)
+        return NULL;
     const char *p = ms_json_skip_ws(ms_json_skip_value(in_object ? ms_json_member_value(child) : child));
     return *p == ',' ? ms_json_skip_ws(p + 1) : NULL;
 }

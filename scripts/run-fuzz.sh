@@ -4,7 +4,8 @@
 # (copied, so the repository's seeds stay small) and the saved crashes in
 # tests/fuzz/regressions/<target>. Prints one line per target (runs,
 # corpus size, result) and exits 1 if any target crashed, leaked or timed
-# out; the input that did it is in BUILD/crashes/<target>/.
+# out; the input that did it is in BUILD/crashes/<target>/. FUZZ_SEED fixes
+# libFuzzer's seed (CI uses 1, so a smoke run repeats what it tried).
 set -u
 build=$1
 seconds=$2
@@ -21,7 +22,7 @@ for bin in "$build"/fuzz/fuzz_*; do
     [ -d "$root/tests/fuzz/regressions/$target" ] && seeds="$seeds $root/tests/fuzz/regressions/$target"
     log="$build/fuzz_$target.log"
     # shellcheck disable=SC2086
-    if "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    if "$bin" -seed="${FUZZ_SEED:-0}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
             -print_final_stats=1 -artifact_prefix="$crashes/" $seeds >"$log" 2>&1; then
         result=ok
     else

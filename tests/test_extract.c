@@ -668,3 +668,19 @@ Test(extract, the_day_of_a_press_conference_is_not_the_period_carried_on)
     ms_figure_set_free(&set);
     ms_diag_free(&diag);
 }
+
+Test(extract, language_guess_tells_russian_german_and_english_apart)
+{
+    const char *ru = "В январе выдворено 1200 иностранцев из Москвы.";
+    const char *de = "Die Polizei hat 120 Menschen abgeschoben, und die Zahl der Fälle stieg.";
+    const char *de_plain = "Im Jahr wurden 300 Personen abgeschoben und die Zahl ist nicht klein.";
+    const char *en = "Police deported 2,400 people and the number of cases rose.";
+    cr_expect_eq(ms_lang_guess(ru, strlen(ru)), MS_LANG_RU);
+    cr_expect_eq(ms_lang_guess(de, strlen(de)), MS_LANG_DE);
+    /* no umlaut: the function words alone */
+    cr_expect_eq(ms_lang_guess(de_plain, strlen(de_plain)), MS_LANG_DE);
+    cr_expect_eq(ms_lang_guess(en, strlen(en)), MS_LANG_EN);
+    /* a German word at the very end, without a space after it, is not one */
+    const char *tail = "Police deported people und";
+    cr_expect_eq(ms_lang_guess(tail, strlen(tail)), MS_LANG_EN);
+}

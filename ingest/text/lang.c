@@ -47,13 +47,21 @@ ms_lang ms_lang_guess(const char *text, size_t len)
     }
     if (cyrillic * 2 > latin)
         return MS_LANG_RU;
-    static const char *const german_words[] = {" und ", " der ", " die ",
-                                               " das ", " nicht ", " wurden "};
-    for (size_t w = 0; w < sizeof german_words / sizeof *german_words; w++) {
-        size_t wl = strlen(german_words[w]);
-        for (size_t i = 0; i + wl <= n; i++)
-            if (memcmp(s + i, german_words[w], wl) == 0)
+    /* each space is looked at once: the words are tried only after one */
+    static const char *const german_words[] = {"und ", "der ", "die ",
+                                               "das ", "nicht ", "wurden "};
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (s[i] != ' ')
+            continue;
+        unsigned char c = s[i + 1];
+        if (c != 'u' && c != 'd' && c != 'n' && c != 'w')
+            continue;
+        for (size_t w = 0; w < sizeof german_words / sizeof *german_words; w++) {
+            size_t wl = strlen(german_words[w]);
+            if (german_words[w][0] == (char)c && i + 1 + wl <= n &&
+                memcmp(s + i + 1, german_words[w], wl) == 0)
                 german++;
+        }
     }
     return german * 100 > latin ? MS_LANG_DE : MS_LANG_EN;
 }

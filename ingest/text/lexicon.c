@@ -416,6 +416,13 @@ static inline void bit_set(uint8_t *bits, uint32_t i)
 
 /* ---- the tokenizer ---- */
 
+/* Whether bytes b0 b1 are one of а..я (U+0430..U+044F), which fold to
+ * themselves. */
+static inline bool is_cyrillic_lower(unsigned char b0, unsigned char b1)
+{
+    return (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) || (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F);
+}
+
 typedef struct scanner {
     const unsigned char *s;
     size_t len, pos;
@@ -470,25 +477,32 @@ static bool scan_token(const ms_lexicon *lex, scanner *sc, ttok *t)
             }
             sc->pos += clen;
             /* lower-case a..z and а..я fold to themselves (lex->plain_lower):
-             * runs of them are copied without decoding */
-            while (lex->plain_lower && sc->pos < len) {
-                size_t run = 0;
-                unsigned char c0 = s[sc->pos];
-                if (c0 >= 'a' && c0 <= 'z')
-                    run = 1;
-                else if (sc->pos + 1 < len && ((c0 == 0xD0 && s[sc->pos + 1] >= 0xB0 && s[sc->pos + 1] <= 0xBF) ||
-                                               (c0 == 0xD1 && s[sc->pos + 1] >= 0x80 && s[sc->pos + 1] <= 0x8F)))
-                    run = 2;
-                if (!run)
-                    break;
-                if (flen + run > WORD_MAX)
-                    too_long = true;
-                else {
-                    memcpy(t->fold + flen, s + sc->pos, run);
-                    flen += run;
+             * runs of them are copied byte by byte without decoding */
+            if (lex->plain_lower) {
+                size_t p = sc->pos;
+                for (;;) {
+                    unsigned char c0 = s[p < len ? p : 0];
+                    if (p < len && (unsigned)(c0 - 'a') < 26u) {
+                        if (flen < WORD_MAX)
+                            t->fold[flen++] = (char)c0;
+                        else
+                            too_long = true;
+                        p++;
+                    } else if (p + 1 < len && is_cyrillic_lower(c0, s[p + 1])) {
+                        if (flen + 2 <= WORD_MAX) {
+                            t->fold[flen] = (char)c0;
+                            t->fold[flen + 1] = (char)s[p + 1];
+                            flen += 2;
+                        } else {
+                            too_long = true;
+                        }
+                        p += 2;
+                    } else {
+                        break;
+                    }
                 }
-                sc->pos += run;
-                t->end = sc->pos;
+                if (p != sc->pos)
+                    sc->pos = t->end = p;
             }
             if (sc->pos >= len)
                 break;

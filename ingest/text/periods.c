@@ -1010,24 +1010,29 @@ static void read_tok(const scan *sc, size_t pos, tok *t)
         }
         pos += k;
         /* most letters after the first are lower case ASCII or а..я: they
-         * are their own folding, copied without decoding */
-        for (;;) {
-            size_t run = 0;
-            if (pos < n && s[pos] >= 'a' && s[pos] <= 'z')
-                run = 1;
-            else if (pos + 1 < n && ((s[pos] == 0xD0 && s[pos + 1] >= 0xB0 && s[pos + 1] <= 0xBF) ||
-                                     (s[pos] == 0xD1 && s[pos + 1] >= 0x80 && s[pos + 1] <= 0x8F)))
-                run = 2;
-            if (!run)
-                break;
-            t->allupper = false;
-            if (fits && wl + run <= WORD_MAX) {
-                memcpy(t->w + wl, s + pos, run);
-                wl += run;
+         * are their own folding, copied byte by byte without decoding */
+        for (size_t run_start = pos;;) {
+            if (pos < n && (unsigned)(s[pos] - 'a') < 26u) {
+                if (fits && wl < WORD_MAX)
+                    t->w[wl++] = (char)s[pos];
+                else
+                    fits = false;
+                pos++;
+            } else if (pos + 1 < n && ((s[pos] == 0xD0 && s[pos + 1] >= 0xB0 && s[pos + 1] <= 0xBF) ||
+                                       (s[pos] == 0xD1 && s[pos + 1] >= 0x80 && s[pos + 1] <= 0x8F))) {
+                if (fits && wl + 2 <= WORD_MAX) {
+                    t->w[wl] = (char)s[pos];
+                    t->w[wl + 1] = (char)s[pos + 1];
+                    wl += 2;
+                } else {
+                    fits = false;
+                }
+                pos += 2;
             } else {
-                fits = false;
+                if (pos != run_start)
+                    t->allupper = false;
+                break;
             }
-            pos += run;
         }
         if (pos >= n)
             break;

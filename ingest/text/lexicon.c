@@ -159,14 +159,30 @@ struct ms_lexicon {
 
 /* ---- hashing and the dictionary ---- */
 
+/* A hash of a short byte string read eight bytes at a time (words are
+ * short: most fit in one or two reads), mixed with the multiply-xorshift
+ * steps of the 64-bit MurmurHash3 finalizer. */
 static uint32_t hash_bytes(const char *s, size_t len)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
+    const uint64_t k = 0xff51afd7ed558ccdu;
+    uint64_t h = 0x9e3779b97f4a7c15u ^ len;
+    for (; len >= 8; s += 8, len -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
     }
-    return h;
+    if (len) {
+        uint64_t w = 0;
+        for (size_t i = 0; i < len; i++)
+            w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+        h = (h ^ w) * k;
+        h ^= h >> 32;
+    }
+    h ^= h >> 29;
+    h *= 0xc4ceb9fe1a85ec53u;
+    h ^= h >> 32;
+    return (uint32_t)h;
 }
 
 /* A dictionary slot holds the hash beside the id, so that a probe past
@@ -390,7 +406,8 @@ static void fold_slow(const unsigned char *raw, size_t rlen, ttok *t)
     t->fold_len = (uint8_t)len;
 }
 
-/* Filter index of a folded word's first two code points. */
+/* Filter index of a folded word's first two code points (at most eight
+ * bytes, read as one number and hashed by a multiply). */
 static uint32_t pair_index(const char *w, size_t len)
 {
     size_t n = 0, cps = 0;
@@ -401,7 +418,10 @@ static uint32_t pair_index(const char *w, size_t len)
     }
     if (n > len)
         n = len;
-    return hash_bytes(w, n) >> (32 - PAIR_BITS);
+    uint64_t v = n;
+    for (size_t i = 0; i < n; i++)
+        v = (v << 8) | (unsigned char)w[i];
+    return (uint32_t)((v * 0x9e3779b97f4a7c15u) >> (64 - PAIR_BITS));
 }
 
 static inline bool bit_get(const uint8_t *bits, uint32_t i)
@@ -1211,21 +1231,18 @@ static void try_pairs(const matcher *m, uint32_t first, size_t i, const size_t *
 
 /* Tries the phrases that start with a prefix of word t: each leading part
  * of the word (at code point boundaries, of a length some prefix has) is
- * looked up in the dictionary, its hash computed along the way. */
+ * looked up in the dictionary. */
 static void try_prefixes(const matcher *m, const ttok *t, size_t i, const size_t *cursor,
                          best_hit *best)
 {
     const ms_lexicon *lex = m->lex;
-    uint32_t h = 2166136261u;
     for (size_t n = 0; n < t->fold_len;) {
         unsigned char b = (unsigned char)t->fold[n];
-        size_t cl = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        for (size_t k = 0; k < cl && n < t->fold_len; k++, n++) {
-            h ^= (unsigned char)t->fold[n];
-            h *= 16777619u;
-        }
+        n += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+        if (n > t->fold_len)
+            n = t->fold_len;
         if (n < 64 && (lex->prefix_lens >> n) & 1) {
-            int32_t id = dict_find(lex, t->fold, n, h);
+            int32_t id = dict_find(lex, t->fold, n, hash_bytes(t->fold, n));
             if (id >= 0) {
                 try_list(m, lex->items[id].head[L_PREFIX], i, cursor, best);
                 try_pairs(m, tok_code(id, L_PREFIX), i, cursor, best);

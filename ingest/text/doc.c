@@ -49,18 +49,25 @@ static bool word_byte(unsigned char c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
 
-/* UTF-8 spaces are >= 0x80 too, so a word stops at them explicitly. */
+/* UTF-8 spaces are >= 0x80 too, so a word stops at them explicitly. They
+ * start with 0xC2 or 0xE2 and end with 0xA0, 0xAF, 0x89 or 0x87 (and
+ * hold 0x80): any other byte >= 0x80 is part of a word without a test. */
+static inline bool maybe_in_space(unsigned char c)
+{
+    return c == 0xC2 || c == 0xE2 || c == 0x80 || c == 0xA0 || c == 0xAF || c == 0x89 || c == 0x87;
+}
+
 bool ms_doc_word_before(const ms_text_doc *d, size_t end, size_t *ws, size_t *we)
 {
     const unsigned char *s = (const unsigned char *)d->text;
     size_t e = ms_doc_skip_space_back(d, end);
     size_t b = e;
-    /* an ASCII letter cannot be (part of) a space: only bytes >= 0x80 need
-     * the space tests */
+    /* an ASCII letter cannot be (part of) a space: only some bytes >= 0x80
+     * need the space tests */
     while (b > 0 && word_byte(s[b - 1]) &&
-           (s[b - 1] < 0x80 || (space_len(s, d->len, b - 1) == 0 &&
-                                !(b >= 2 && space_len(s, d->len, b - 2) == 2) &&
-                                !(b >= 3 && space_len(s, d->len, b - 3) == 3))))
+           (s[b - 1] < 0x80 || !maybe_in_space(s[b - 1]) ||
+            (space_len(s, d->len, b - 1) == 0 && !(b >= 2 && space_len(s, d->len, b - 2) == 2) &&
+             !(b >= 3 && space_len(s, d->len, b - 3) == 3))))
         b--;
     if (b == e)
         return false;
@@ -73,8 +80,11 @@ bool ms_doc_word_after(const ms_text_doc *d, size_t i, size_t *ws, size_t *we)
 {
     const unsigned char *s = (const unsigned char *)d->text;
     size_t b = ms_doc_skip_space(d, i), e = b;
-    while (e < d->len && word_byte(s[e]) && (s[e] < 0x80 || space_len(s, d->len, e) == 0))
-        e++;
+    for (; e < d->len; e++) {
+        unsigned char c = s[e];
+        if (c < 0x80 ? !word_byte(c) : (c == 0xC2 || c == 0xE2) && space_len(s, d->len, e) != 0)
+            break;
+    }
     if (e == b)
         return false;
     *ws = b;
@@ -108,12 +118,18 @@ static size_t fold_letter(const unsigned char *s, size_t n, unsigned char *out)
  * lengths and first bytes of its items. Lists are string literals (doc.h),
  * so a filter is found again by the list's address alone. Per thread, like
  * the callers' data. */
-enum { FILTER_SLOTS = 64 };
+enum { FILTER_SLOTS = 64, FILTER_ITEMS = 64 };
 
 typedef struct list_filter {
     const char *list; /* NULL: a free slot */
     uint64_t lens;    /* bit n: some item has n bytes */
     uint64_t first[4]; /* bit b: some item starts with byte b */
+    /* the items as offsets into list and lengths, when there are at most
+     * FILTER_ITEMS of at most 255 bytes (else n_items is 0: the list is
+     * read again on each question) */
+    size_t n_items;
+    uint16_t off[FILTER_ITEMS];
+    uint8_t len[FILTER_ITEMS];
 } list_filter;
 
 static _Thread_local list_filter filters[FILTER_SLOTS];
@@ -132,15 +148,26 @@ static const list_filter *list_filter_of(const char *list)
         f->list = list;
         f->lens = 0;
         memset(f->first, 0, sizeof f->first);
+        size_t items = 0;
+        bool listed = true;
         for (const char *p = list, *e;; p = e + 1) {
             e = strchr(p, '|');
             size_t n = e ? (size_t)(e - p) : strlen(p);
             f->lens |= n < 64 ? (uint64_t)1 << n : 0;
             unsigned char b = (unsigned char)p[0];
             f->first[b >> 6] |= (uint64_t)1 << (b & 63);
+            size_t off = (size_t)(p - list);
+            if (items < FILTER_ITEMS && n <= UINT8_MAX && off <= UINT16_MAX) {
+                f->off[items] = (uint16_t)off;
+                f->len[items] = (uint8_t)n;
+                items++;
+            } else {
+                listed = false;
+            }
             if (!e)
                 break;
         }
+        f->n_items = listed && *list ? items : 0;
         return f;
     }
     return NULL;
@@ -163,6 +190,12 @@ bool ms_doc_word_is(const ms_text_doc *d, size_t ws, size_t we, const char *list
     }
     for (size_t i = ws; i < we;)
         i += fold_letter(s + i, we - i, word + (i - ws));
+    if (lf && lf->n_items) {
+        for (size_t k = 0; k < lf->n_items; k++)
+            if (lf->len[k] == wl && memcmp(list + lf->off[k], word, wl) == 0)
+                return true;
+        return false;
+    }
     const char *p = list;
     while (*p) {
         const char *bar = strchr(p, '|');
@@ -236,18 +269,25 @@ const ms_lex_hit *ms_doc_hit_ending(const ms_text_doc *d, ms_lex_cat cat, size_t
     return best;
 }
 
+/* Index of the first clause break at or after pos (binary search). */
+static size_t first_break_from(const ms_text_doc *d, size_t pos)
+{
+    size_t lo = 0, hi = d->n_breaks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->breaks[mid] < pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 size_t ms_doc_clause_breaks(const ms_text_doc *d, size_t a, size_t b)
 {
-    size_t n = 0;
     if (b > d->len)
         b = d->len;
-    /* a break starts with ';', '(', '-' or the lead byte of a dash (0xE2):
-     * only those bytes are worth the full test */
-    for (size_t i = a; i < b; i++) {
-        unsigned char c = (unsigned char)d->text[i];
-        if ((c == ';' || c == '(' || c == '-' || c == 0xE2) &&
-            ms_text_is_clause_break(d->text, d->len, i))
-            n++;
-    }
-    return n;
+    if (a >= b)
+        return 0;
+    return first_break_from(d, b) - first_break_from(d, a);
 }

@@ -30,6 +30,8 @@ typedef struct ms_text_doc {
     size_t n_periods;
     ms_sentence *sentences;
     size_t n_sentences;
+    size_t *breaks;     /* offsets of the clause breaks, ascending */
+    size_t n_breaks;
     const ms_metric_registry *metrics; /* data/metrics.tsv */
     const ms_event_table *events;      /* data/events.tsv */
 } ms_text_doc;

@@ -47,6 +47,8 @@ struct ms_extractor {
     size_t periods_cap;
     ms_sentence *sentences;
     size_t sentences_cap;
+    size_t *breaks;
+    size_t breaks_cap;
     pending *pend;
     size_t pend_count, pend_cap;
     size_t *line_starts;
@@ -80,6 +82,7 @@ void ms_extractor_free(ms_extractor *ex)
     free(ex->hits);
     free(ex->periods);
     free(ex->sentences);
+    free(ex->breaks);
     free(ex->pend);
     free(ex->line_starts);
     free(ex);
@@ -195,6 +198,14 @@ static ms_status find_all(ms_extractor *ex, ms_text_doc *d, ms_lexicon *lex)
             return MS_ERR_NOMEM;
     }
     d->sentences = ex->sentences, d->n_sentences = n;
+    for (;;) {
+        n = ms_text_clause_breaks(d->text, d->len, ex->breaks, ex->breaks_cap);
+        if (n <= ex->breaks_cap)
+            break;
+        if (!reserve((void **)&ex->breaks, &ex->breaks_cap, n, sizeof *ex->breaks))
+            return MS_ERR_NOMEM;
+    }
+    d->breaks = ex->breaks, d->n_breaks = n;
     return MS_OK;
 }
 

@@ -1,6 +1,7 @@
 /* sentences.c — cutting news text into sentences (see sentences.h). */
 #include "ingest/text/sentences.h"
 
+#include <stdint.h>
 #include <string.h>
 
 static bool is_space_byte(unsigned char c)
@@ -244,4 +245,38 @@ bool ms_text_is_clause_break(const char *text, size_t len, size_t i)
     if (i + 2 < len && s[i] == 0xE2 && s[i + 1] == 0x80 && (s[i + 2] == 0x94 || s[i + 2] == 0x93))
         return spaced_before && i + 3 < len && (s[i + 3] == ' ' || s[i + 3] == 0xC2);
     return false;
+}
+
+/* Whether any byte of the eight in w equals b (the classic "has zero
+ * byte" test applied to w ^ b in every byte). */
+static inline bool has_byte(uint64_t w, unsigned char b)
+{
+    uint64_t x = w ^ (0x0101010101010101u * b);
+    return ((x - 0x0101010101010101u) & ~x & 0x8080808080808080u) != 0;
+}
+
+size_t ms_text_clause_breaks(const char *text, size_t len, size_t *out, size_t max)
+{
+    size_t n = 0;
+    /* a break starts with ';', '(', '-' or the lead byte of a dash (0xE2):
+     * only those bytes are worth the full test, and eight bytes without
+     * any of them are passed over at once */
+    for (size_t i = 0; i < len;) {
+        if (i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, text + i, 8);
+            if (!has_byte(w, ';') && !has_byte(w, '(') && !has_byte(w, '-') && !has_byte(w, 0xE2)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char c = (unsigned char)text[i];
+        if ((c == ';' || c == '(' || c == '-' || c == 0xE2) && ms_text_is_clause_break(text, len, i)) {
+            if (n < max)
+                out[n] = i;
+            n++;
+        }
+        i++;
+    }
+    return n;
 }

@@ -34,4 +34,8 @@ size_t ms_text_sentences(const char *text, size_t len, ms_sentence *out, size_t 
  * or an opening bracket. Used to keep a number's metric in its clause. */
 bool ms_text_is_clause_break(const char *text, size_t len, size_t i);
 
+/* The offsets of every clause break of text[0..len), ascending, into
+ * out[0..max). Returns how many there are in all (may exceed max). */
+size_t ms_text_clause_breaks(const char *text, size_t len, size_t *out, size_t max);
+
 #endif

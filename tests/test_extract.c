@@ -514,6 +514,28 @@ Test(extract, bad_bytes_are_warned_with_their_offset_and_do_not_stop_reading)
     ms_diag_free(&diag);
 }
 
+/* Bad bytes inside long ASCII runs and next to valid two-byte letters:
+ * every one is warned at its own offset, and the valid letter is not. */
+Test(extract, bad_bytes_among_long_ascii_runs_are_each_warned)
+{
+    ms_figure_set set;
+    ms_diag diag;
+    ms_diag_init(&diag);
+    const char t[] = "Police detained 640 migrants\xc0\xaf in Moscow, and \xd0 deported 80 \x80 "
+                     "more.\r\nAlso \xd0\x9f 12 \xd1";
+    test_extract("en", "2024-08-20", t, sizeof t - 1, &set, &diag);
+    static const char *const offsets[] = {"offset 28 ", "offset 29 ", "offset 46 ", "offset 60 ",
+                                          "offset 80 "};
+    cr_assert_eq(diag.count, 5, "one warning per bad byte, none for the letter П");
+    for (size_t i = 0; i < 5; i++)
+        cr_expect(strstr(diag.entries[i].reason, offsets[i]) != NULL, "warning %zu: %s", i,
+                  diag.entries[i].reason);
+    cr_expect(test_find(&set, MS_KIND_COUNT, 640), "got %s", test_list(&set));
+    cr_expect(test_find(&set, MS_KIND_COUNT, 80), "got %s", test_list(&set));
+    ms_figure_set_free(&set);
+    ms_diag_free(&diag);
+}
+
 Test(extract, an_empty_text_gives_nothing)
 {
     ms_figure_set set;

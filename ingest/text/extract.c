@@ -14,6 +14,7 @@
 #include "core/grow.h"
 #include "core/metric.h"
 #include "core/strbuf.h"
+#include "core/swar.h"
 #include "ingest/text/doc.h"
 #include "ingest/text/rules.h"
 
@@ -123,6 +124,14 @@ static ms_status clean_text(ms_extractor *ex, const char *text, size_t len,
     c[len] = '\0';
     size_t bad = 0, nul = 0;
     for (size_t i = 0; i < len;) {
+        /* eight ASCII bytes with no NUL and no CR need nothing */
+        if (i + 8 <= len) {
+            uint64_t w = ms_swar_load(c + i);
+            if (!ms_swar_has_high(w) && !ms_swar_has_zero(w) && !ms_swar_has_byte(w, '\r')) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned char b = (unsigned char)c[i];
         if (b < 0x80) {
             if (b == '\0') {
@@ -134,6 +143,11 @@ static ms_status clean_text(ms_extractor *ex, const char *text, size_t len,
                 c[i] = ' ';
             }
             i++;
+            continue;
+        }
+        /* a two-byte sequence (Cyrillic, Latin-1) is valid by its bytes */
+        if (b >= 0xC2 && b <= 0xDF && i + 1 < len && ((unsigned char)c[i + 1] & 0xC0) == 0x80) {
+            i += 2;
             continue;
         }
         utf8proc_int32_t cp;

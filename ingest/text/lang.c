@@ -23,45 +23,59 @@ bool ms_lang_from_name(const char *name, ms_lang *out)
     return false;
 }
 
+/* Whether the word at s[i..n) (after a space) is one of the German
+ * function words the guess counts: und, der, die, das, nicht, wurden,
+ * each followed by a space. */
+static bool german_word_at(const unsigned char *s, size_t i, size_t n)
+{
+    static const char *const words[] = {"und ", "der ", "die ", "das ", "nicht ", "wurden "};
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t wl = strlen(words[w]);
+        if (i + wl <= n && memcmp(s + i, words[w], wl) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Counts Cyrillic letters against Latin ones; among Latin text, umlauts,
  * ß and a few frequent German function words tell German from English.
- * Looks at the first 64 KiB: enough for an article, cheap for a book. */
+ * Looks at the first 64 KiB: enough for an article, cheap for a book.
+ * In valid UTF-8 the lead bytes D0, D1 (Cyrillic) and C3 (umlauts) are
+ * followed by continuation bytes, which are never letters: each byte is
+ * counted on its own, without branches, and only C3 looks at the next. */
 ms_lang ms_lang_guess(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = len < 65536 ? len : 65536;
-    size_t cyrillic = 0, latin = 0, german = 0;
+    size_t cyrillic = 0, latin = 0, german = 0, c3 = 0;
+    /* a lead byte in the last place has no letter after it: not counted */
+    size_t leads_end = n ? n - 1 : 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-            latin++;
-        else if ((c == 0xD0 || c == 0xD1) && i + 1 < n)
-            cyrillic++, i++;
-        else if (c == 0xC3 && i + 1 < n) {
-            unsigned char d = s[i + 1]; /* ä ö ü Ä Ö Ü ß */
-            if (d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x84 ||
-                d == 0x96 || d == 0x9C || d == 0x9F)
-                german += 4;
-            i++;
-        }
+        latin += (unsigned)((c | 0x20) - 'a') < 26u;
+        bool lead = i < leads_end;
+        cyrillic += lead & ((c & 0xFE) == 0xD0);
+        c3 += lead & (c == 0xC3);
+    }
+    for (size_t i = 0; c3 && i < leads_end; i++) {
+        if (s[i] != 0xC3)
+            continue;
+        unsigned char d = s[i + 1]; /* ä ö ü Ä Ö Ü ß */
+        if (d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x84 || d == 0x96 || d == 0x9C ||
+            d == 0x9F)
+            german += 4;
+        c3--;
     }
     if (cyrillic * 2 > latin)
         return MS_LANG_RU;
-    /* each space is looked at once: the words are tried only after one */
-    static const char *const german_words[] = {"und ", "der ", "die ",
-                                               "das ", "nicht ", "wurden "};
+    /* each space is looked at once, and only a word starting with u, d, n
+     * or w after it is compared */
     for (size_t i = 0; i + 1 < n; i++) {
         if (s[i] != ' ')
             continue;
         unsigned char c = s[i + 1];
-        if (c != 'u' && c != 'd' && c != 'n' && c != 'w')
-            continue;
-        for (size_t w = 0; w < sizeof german_words / sizeof *german_words; w++) {
-            size_t wl = strlen(german_words[w]);
-            if (german_words[w][0] == (char)c && i + 1 + wl <= n &&
-                memcmp(s + i + 1, german_words[w], wl) == 0)
-                german++;
-        }
+        if ((c == 'u' || c == 'd' || c == 'n' || c == 'w') && german_word_at(s, i + 1, n))
+            german++;
     }
     return german * 100 > latin ? MS_LANG_DE : MS_LANG_EN;
 }

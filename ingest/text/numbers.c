@@ -690,10 +690,12 @@ static bool de_compound_prefix(const u8 *w, size_t n)
  * in full: most words cost a few byte comparisons. */
 static bool lookup_word(const scan *sc, size_t i, size_t we, token *t)
 {
+    size_t n = we - i;
+    if (n > WORD_MAX)
+        return false;
     const bucket *b = bucket_for(sc, i);
     if (!b)
         return false;
-    size_t n = we - i;
     bool de = sc->lang == MS_LANG_DE && sc->s[i] < 0x80;
     /* the first two letters in lower case: with the length they rule out
      * nearly every word that is no number word before it is copied */
@@ -705,14 +707,20 @@ static bool lookup_word(const scan *sc, size_t i, size_t we, token *t)
         h += l;
     }
     bool maybe = false;
-    for (size_t k = 0; k < b->n && !maybe; k++)
-        maybe = b->e[k].n == n && memcmp(b->e[k].w, head, h) == 0;
+    for (size_t k = 0; k < b->n && !maybe; k++) {
+        if (b->e[k].n != n)
+            continue;
+        /* h is two to eight bytes: compared inline, not by a call */
+        maybe = true;
+        for (size_t j = 0; j < h && maybe; j++)
+            maybe = (u8)b->e[k].w[j] == head[j];
+    }
     if (de && !maybe && n >= 3) {
         if (h < 3) /* a third letter for the morpheme test */
             lower_letter(sc->s + i + h, letter_at(sc->s, sc->len, i + h), head + h);
         maybe = de_compound_prefix(head, n);
     }
-    if (!maybe || n > WORD_MAX)
+    if (!maybe)
         return false;
     word w;
     read_word_to(sc->s, sc->len, i, we, &w);

@@ -1,6 +1,8 @@
 /* sentences.c — cutting news text into sentences (see sentences.h). */
 #include "ingest/text/sentences.h"
 
+#include "core/swar.h"
+
 #include <stdint.h>
 #include <string.h>
 
@@ -247,14 +249,6 @@ bool ms_text_is_clause_break(const char *text, size_t len, size_t i)
     return false;
 }
 
-/* Whether any byte of the eight in w equals b (the classic "has zero
- * byte" test applied to w ^ b in every byte). */
-static inline bool has_byte(uint64_t w, unsigned char b)
-{
-    uint64_t x = w ^ (0x0101010101010101u * b);
-    return ((x - 0x0101010101010101u) & ~x & 0x8080808080808080u) != 0;
-}
-
 size_t ms_text_clause_breaks(const char *text, size_t len, size_t *out, size_t max)
 {
     size_t n = 0;
@@ -263,9 +257,9 @@ size_t ms_text_clause_breaks(const char *text, size_t len, size_t *out, size_t m
      * any of them are passed over at once */
     for (size_t i = 0; i < len;) {
         if (i + 8 <= len) {
-            uint64_t w;
-            memcpy(&w, text + i, 8);
-            if (!has_byte(w, ';') && !has_byte(w, '(') && !has_byte(w, '-') && !has_byte(w, 0xE2)) {
+            uint64_t w = ms_swar_load(text + i);
+            if (!ms_swar_has_byte(w, ';') && !ms_swar_has_byte(w, '(') && !ms_swar_has_byte(w, '-') &&
+                !ms_swar_has_byte(w, 0xE2)) {
                 i += 8;
                 continue;
             }

@@ -32,6 +32,7 @@
 #include "ingest/text/lexicon.h"
 #include "core/arena.h"
 #include "core/grow.h"
+#include "core/hash.h"
 #include "core/hedge.h"
 #include "core/metric.h"
 #include "core/num.h"
@@ -159,32 +160,6 @@ struct ms_lexicon {
 
 /* ---- hashing and the dictionary ---- */
 
-/* A hash of a short byte string read eight bytes at a time (words are
- * short: most fit in one or two reads), mixed with the multiply-xorshift
- * steps of the 64-bit MurmurHash3 finalizer. */
-static uint32_t hash_bytes(const char *s, size_t len)
-{
-    const uint64_t k = 0xff51afd7ed558ccdu;
-    uint64_t h = 0x9e3779b97f4a7c15u ^ len;
-    for (; len >= 8; s += 8, len -= 8) {
-        uint64_t w;
-        memcpy(&w, s, 8);
-        h = (h ^ w) * k;
-        h ^= h >> 32;
-    }
-    if (len) {
-        uint64_t w = 0;
-        for (size_t i = 0; i < len; i++)
-            w |= (uint64_t)(unsigned char)s[i] << (8 * i);
-        h = (h ^ w) * k;
-        h ^= h >> 32;
-    }
-    h ^= h >> 29;
-    h *= 0xc4ceb9fe1a85ec53u;
-    h ^= h >> 32;
-    return (uint32_t)h;
-}
-
 /* A dictionary slot holds the hash beside the id, so that a probe past
  * another word (most look-ups of text words miss) does not read its item:
  * the items are too many to stay in cache. */
@@ -231,7 +206,7 @@ static ms_status dict_rehash(ms_lexicon *lex, size_t n_slots)
 /* The id of s, added if new; -1 when out of memory. */
 static int32_t dict_intern(ms_lexicon *lex, const char *s, size_t len)
 {
-    uint32_t h = hash_bytes(s, len);
+    uint32_t h = ms_hash_short(s, len);
     int32_t id = dict_find(lex, s, len, h);
     if (id >= 0)
         return id;
@@ -591,7 +566,7 @@ static void identify(ms_lexicon *lex, ttok *t)
         return;
     if (!t->is_word) {
         if (lex->punct_byte[(unsigned char)t->fold[0]])
-            t->fold_id = dict_find(lex, t->fold, t->fold_len, hash_bytes(t->fold, t->fold_len));
+            t->fold_id = dict_find(lex, t->fold, t->fold_len, ms_hash_short(t->fold, t->fold_len));
         return;
     }
     uint32_t pair = pair_index(t->fold, t->fold_len);
@@ -601,7 +576,7 @@ static void identify(ms_lexicon *lex, ttok *t)
         t->fold_len = 0;
         return;
     }
-    uint32_t h = hash_bytes(t->fold, t->fold_len);
+    uint32_t h = ms_hash_short(t->fold, t->fold_len);
     t->fold_id = dict_find(lex, t->fold, t->fold_len, h);
     if (!need_stem)
         return;
@@ -613,7 +588,7 @@ static void identify(ms_lexicon *lex, ttok *t)
     }
     size_t slen;
     const char *st = stem_word(lex, t->fold, t->fold_len, &slen);
-    t->stem_id = dict_find(lex, st, slen, hash_bytes(st, slen));
+    t->stem_id = dict_find(lex, st, slen, ms_hash_short(st, slen));
     if (slot) {
         slot->hash = h;
         slot->len = t->fold_len;
@@ -1242,7 +1217,7 @@ static void try_prefixes(const matcher *m, const ttok *t, size_t i, const size_t
         if (n > t->fold_len)
             n = t->fold_len;
         if (n < 64 && (lex->prefix_lens >> n) & 1) {
-            int32_t id = dict_find(lex, t->fold, n, hash_bytes(t->fold, n));
+            int32_t id = dict_find(lex, t->fold, n, ms_hash_short(t->fold, n));
             if (id >= 0) {
                 try_list(m, lex->items[id].head[L_PREFIX], i, cursor, best);
                 try_pairs(m, tok_code(id, L_PREFIX), i, cursor, best);

@@ -15,6 +15,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <string.h>
+#include <threads.h>
 
 #include "core/num.h"
 
@@ -649,16 +650,38 @@ typedef struct token {
     bool half; /* K_NUMBER ending in "einhalb" */
 } token;
 
+/* For each bucket, bit n set when one of its words has n bytes: a word of
+ * another length is ruled out before it is looked at further. Filled once
+ * from the tables (ms_text_find_numbers sees to it). */
+static uint64_t en_lens[26], de_lens[26], ru_lens[32];
+static once_flag lens_once = ONCE_FLAG_INIT;
+
+static void lens_of(const bucket *b, size_t nb, uint64_t *lens)
+{
+    for (size_t k = 0; k < nb; k++)
+        for (size_t j = 0; j < b[k].n; j++)
+            if (b[k].e[j].n < 64)
+                lens[k] |= (uint64_t)1 << b[k].e[j].n;
+}
+
+static void lens_build(void)
+{
+    lens_of(en_buckets, 26, en_lens);
+    lens_of(de_buckets, 26, de_lens);
+    lens_of(ru_buckets, 32, ru_lens);
+}
+
 /* The bucket of number words that can start with the first letter of the
- * word at s[i], NULL if none can (most words stop here). */
-static const bucket *bucket_for(const scan *sc, size_t i)
+ * word at s[i] and have its length n, NULL if none can (most words stop
+ * here). A German word of any length may be a compound. */
+static const bucket *bucket_for(const scan *sc, size_t i, size_t n)
 {
     const u8 *s = sc->s;
     u8 c = s[i];
     if (c < 0x80) {
         int k = (c | 0x20) - 'a';
         if (sc->lang == MS_LANG_EN)
-            return en_buckets[k].n ? &en_buckets[k] : NULL;
+            return (en_lens[k] >> n) & 1 ? &en_buckets[k] : NULL;
         if (sc->lang == MS_LANG_DE) /* may be empty: compounds */
             return de_buckets[k].n || de_compound_start((u8)(c | 0x20)) ? &de_buckets[k] : NULL;
         return NULL;
@@ -667,7 +690,7 @@ static const bucket *bucket_for(const scan *sc, size_t i)
         u8 low[2];
         lower_letter(s + i, 2, low);
         int k = cyr_index(low[0], low[1]);
-        return k >= 0 && ru_buckets[k].n ? &ru_buckets[k] : NULL;
+        return k >= 0 && (ru_lens[k] >> n) & 1 ? &ru_buckets[k] : NULL;
     }
     return NULL;
 }
@@ -693,7 +716,7 @@ static bool lookup_word(const scan *sc, size_t i, size_t we, token *t)
     size_t n = we - i;
     if (n > WORD_MAX)
         return false;
-    const bucket *b = bucket_for(sc, i);
+    const bucket *b = bucket_for(sc, i, n);
     if (!b)
         return false;
     bool de = sc->lang == MS_LANG_DE && sc->s[i] < 0x80;
@@ -1442,6 +1465,7 @@ size_t ms_text_find_numbers(const char *text, size_t len, ms_lang lang, ms_text_
         return 0;
     if ((unsigned)lang >= MS_LANG_COUNT_)
         lang = MS_LANG_EN;
+    call_once(&lens_once, lens_build);
     const scan sc = {(const u8 *)text, len, lang};
     const u8 *s = sc.s;
     size_t count = 0, last_end = 0, i = 0;

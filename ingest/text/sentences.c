@@ -58,13 +58,24 @@ static bool starts_bullet(const unsigned char *s, size_t len, size_t i)
 
 /* Words whose full stop does not end a sentence (compared case-sensitively
  * with the bytes before the dot). */
-static const char *const abbreviations[] = {
-    "тыс", "млн", "млрд", "руб", "г", "гг", "ст", "им", "т.е", "т.д", "т.п", "др", "пр", "ул",
-    "обл", "проц", "чел", "ч", "стр", "см", "No", "no", "Nr", "nr", "Mr", "Mrs", "Ms", "Dr",
-    "St", "vs", "e.g", "i.e", "etc", "approx", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-    "Sep", "Sept", "Oct", "Nov", "Dec", "Mio", "Mrd", "Tsd", "bzw", "ca", "z.B", "u.a", "Abs",
-    "Art", "vgl", "U.S", "U.K", "Gov", "Sen", "Rep", "Inc", "Corp", "Ltd", "co", "Co",
+typedef struct abbreviation {
+    const char *s;
+    size_t n; /* its length in bytes */
+} abbreviation;
+
+#define AB(x) {x, sizeof x - 1}
+static const abbreviation abbreviations[] = {
+    AB("тыс"), AB("млн"), AB("млрд"), AB("руб"), AB("г"), AB("гг"), AB("ст"), AB("им"),
+    AB("т.е"), AB("т.д"), AB("т.п"), AB("др"), AB("пр"), AB("ул"), AB("обл"), AB("проц"),
+    AB("чел"), AB("ч"), AB("стр"), AB("см"), AB("No"), AB("no"), AB("Nr"), AB("nr"), AB("Mr"),
+    AB("Mrs"), AB("Ms"), AB("Dr"), AB("St"), AB("vs"), AB("e.g"), AB("i.e"), AB("etc"),
+    AB("approx"), AB("Jan"), AB("Feb"), AB("Mar"), AB("Apr"), AB("Jun"), AB("Jul"), AB("Aug"),
+    AB("Sep"), AB("Sept"), AB("Oct"), AB("Nov"), AB("Dec"), AB("Mio"), AB("Mrd"), AB("Tsd"),
+    AB("bzw"), AB("ca"), AB("z.B"), AB("u.a"), AB("Abs"), AB("Art"), AB("vgl"), AB("U.S"),
+    AB("U.K"), AB("Gov"), AB("Sen"), AB("Rep"), AB("Inc"), AB("Corp"), AB("Ltd"), AB("co"),
+    AB("Co"),
 };
+#undef AB
 
 static bool ends_with_abbreviation(const unsigned char *s, size_t start, size_t dot)
 {
@@ -76,8 +87,8 @@ static bool ends_with_abbreviation(const unsigned char *s, size_t start, size_t 
     if (wl == 0)
         return false;
     for (size_t k = 0; k < sizeof abbreviations / sizeof *abbreviations; k++) {
-        size_t al = strlen(abbreviations[k]);
-        if (al == wl && memcmp(s + w, abbreviations[k], al) == 0)
+        const abbreviation *ab = &abbreviations[k];
+        if (ab->n == wl && memcmp(s + w, ab->s, wl) == 0)
             return true;
     }
     /* a single capital initial ("A. Smith"), ASCII or Cyrillic */

@@ -148,9 +148,11 @@ struct ms_lexicon {
     size_t n_pairs;       /* slots, a power of two (0 = none) */
     size_t span;       /* most tokens a phrase can cover */
     size_t count[MS_LEX_CAT_COUNT_];
-    uint8_t stem_pairs[(1u << PAIR_BITS) / 8];  /* pairs of stemmed phrase words */
-    uint8_t other_pairs[(1u << PAIR_BITS) / 8]; /* pairs of exact and prefix words */
-    uint8_t prefix_pairs[(1u << PAIR_BITS) / 8]; /* pairs of prefixes that start a phrase */
+    /* the first-two-letters filters, interleaved: for each group of eight
+     * pair values, a byte of bits per filter (PAIR_STEM: stemmed phrase
+     * words; PAIR_OTHER: exact and prefix words; PAIR_PREFIX: prefixes that
+     * start a phrase), so that a word's three tests read one cache line */
+    uint8_t pairs[(1u << PAIR_BITS) / 8][4];
     uint8_t punct_byte[256];                    /* first bytes of phrase punctuation */
     fold_cell table[TABLE_CPS];
     bool plain_lower; /* a..z and а..я are words that fold to themselves */
@@ -399,14 +401,16 @@ static uint32_t pair_index(const char *w, size_t len)
     return (uint32_t)((v * 0x9e3779b97f4a7c15u) >> (64 - PAIR_BITS));
 }
 
-static inline bool bit_get(const uint8_t *bits, uint32_t i)
+enum { PAIR_STEM, PAIR_OTHER, PAIR_PREFIX };
+
+static inline bool pair_get(const ms_lexicon *lex, int filter, uint32_t i)
 {
-    return bits[i >> 3] & (1u << (i & 7));
+    return lex->pairs[i >> 3][filter] & (1u << (i & 7));
 }
 
-static inline void bit_set(uint8_t *bits, uint32_t i)
+static inline void pair_set(ms_lexicon *lex, int filter, uint32_t i)
 {
-    bits[i >> 3] |= (uint8_t)(1u << (i & 7));
+    lex->pairs[i >> 3][filter] |= (uint8_t)(1u << (i & 7));
 }
 
 /* ---- the tokenizer ---- */
@@ -570,9 +574,9 @@ static void identify(ms_lexicon *lex, ttok *t)
         return;
     }
     uint32_t pair = pair_index(t->fold, t->fold_len);
-    t->prefix_ok = bit_get(lex->prefix_pairs, pair) != 0;
-    bool need_stem = bit_get(lex->stem_pairs, pair);
-    if (!need_stem && !bit_get(lex->other_pairs, pair)) {
+    t->prefix_ok = pair_get(lex, PAIR_PREFIX, pair) != 0;
+    bool need_stem = pair_get(lex, PAIR_STEM, pair);
+    if (!need_stem && !pair_get(lex, PAIR_OTHER, pair)) {
         t->fold_len = 0;
         return;
     }
@@ -728,14 +732,14 @@ static ms_status add_item_token(loader *ld, const ttok *t, bool exact, const cha
         id = dict_intern(lex, t->fold, t->fold_len);
         kind = P_PUNCT;
     } else if (exact) {
-        bit_set(lex->other_pairs, pair_index(t->fold, t->fold_len));
+        pair_set(lex, PAIR_OTHER, pair_index(t->fold, t->fold_len));
         id = dict_intern(lex, t->fold, t->fold_len);
         kind = P_EXACT;
     } else {
         size_t slen;
         const char *st = stem_word(lex, t->fold, t->fold_len, &slen);
-        bit_set(lex->stem_pairs, pair_index(t->fold, t->fold_len));
-        bit_set(lex->stem_pairs, pair_index(st, slen));
+        pair_set(lex, PAIR_STEM, pair_index(t->fold, t->fold_len));
+        pair_set(lex, PAIR_STEM, pair_index(st, slen));
         id = dict_intern(lex, st, slen);
         kind = P_STEM;
     }
@@ -790,7 +794,7 @@ static ms_status parse_phrase(loader *ld, const char *ph, size_t plen, size_t co
             int32_t id = dict_intern(lex, last.fold, last.fold_len);
             if (id < 0 || !add_ptok(ld, P_PREFIX, id, lex->items[id].s, last.fold_len))
                 return MS_ERR_NOMEM;
-            bit_set(lex->other_pairs, pair_index(last.fold, last.fold_len));
+            pair_set(lex, PAIR_OTHER, pair_index(last.fold, last.fold_len));
         } else {
             /* Plain words (stemmed) and punctuation; with a leading '='
              * every word of the item must match exactly. */
@@ -947,7 +951,7 @@ static ms_status load_line(loader *ld, const char *line, size_t len)
     *head = (int32_t)lex->n_entries;
     if (lex->toks[first].kind == P_PREFIX) {
         lex->prefix_lens |= (uint64_t)1 << lex->toks[first].pre_len;
-        bit_set(lex->prefix_pairs, pair_index(lex->toks[first].pre, lex->toks[first].pre_len));
+        pair_set(lex, PAIR_PREFIX, pair_index(lex->toks[first].pre, lex->toks[first].pre_len));
     }
     lex->entries[lex->n_entries++] = e;
     lex->count[cat]++;

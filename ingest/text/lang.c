@@ -47,24 +47,20 @@ ms_lang ms_lang_guess(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t n = len < 65536 ? len : 65536;
-    size_t cyrillic = 0, latin = 0, german = 0, c3 = 0;
+    size_t cyrillic = 0, latin = 0, german = 0;
     /* a lead byte in the last place has no letter after it: not counted */
     size_t leads_end = n ? n - 1 : 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
         latin += (unsigned)((c | 0x20) - 'a') < 26u;
-        bool lead = i < leads_end;
-        cyrillic += lead & ((c & 0xFE) == 0xD0);
-        c3 += lead & (c == 0xC3);
+        cyrillic += (i < leads_end) & ((c & 0xFE) == 0xD0);
     }
-    for (size_t i = 0; c3 && i < leads_end; i++) {
-        if (s[i] != 0xC3)
-            continue;
-        unsigned char d = s[i + 1]; /* ä ö ü Ä Ö Ü ß */
+    for (const unsigned char *p = memchr(s, 0xC3, leads_end); p;
+         p = memchr(p + 1, 0xC3, (size_t)(s + leads_end - (p + 1)))) {
+        unsigned char d = p[1]; /* ä ö ü Ä Ö Ü ß */
         if (d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x84 || d == 0x96 || d == 0x9C ||
             d == 0x9F)
             german += 4;
-        c3--;
     }
     if (cyrillic * 2 > latin)
         return MS_LANG_RU;

@@ -730,14 +730,8 @@ static bool lookup_word(const scan *sc, size_t i, size_t we, token *t)
         h += l;
     }
     bool maybe = false;
-    for (size_t k = 0; k < b->n && !maybe; k++) {
-        if (b->e[k].n != n)
-            continue;
-        /* h is two to eight bytes: compared inline, not by a call */
-        maybe = true;
-        for (size_t j = 0; j < h && maybe; j++)
-            maybe = (u8)b->e[k].w[j] == head[j];
-    }
+    for (size_t k = 0; k < b->n && !maybe; k++)
+        maybe = b->e[k].n == n && memcmp(b->e[k].w, head, h) == 0;
     if (de && !maybe && n >= 3) {
         if (h < 3) /* a third letter for the morpheme test */
             lower_letter(sc->s + i + h, letter_at(sc->s, sc->len, i + h), head + h);
